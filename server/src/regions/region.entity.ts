@@ -1,5 +1,5 @@
 import { Check, Entity, Enum, Index, ManyToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
-import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
 
 export enum RegionLevel {
   PROVINCE = 'PROVINCE',
@@ -37,7 +37,7 @@ export class Region {
   @ManyToOne(() => Region, { nullable: true, deleteRule: 'restrict', ref: true, index: 'region_parent_index' })
   parent!: Ref<Region> | null;
 
-  @Field(() => Int, { description: 'Civil servants (ASN) serving this regional government: the denominator of coverage.' })
+  /** Civil servants of this regional government itself; GraphQL shows it as `ownHeadcount`. */
   @Property({ type: 'integer' })
   headcount!: number;
 }

@@ -1,0 +1,17 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { programLoaders } from '../programs/program.loaders.js';
+import { regionLoaders } from '../regions/region.loaders.js';
+
+/** Every DataLoader of one request, built together so each resolver batches through the same instances. */
+export function createLoaders(em: EntityManager) {
+  return { ...regionLoaders(em), ...programLoaders(em) };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;
+
+/** Groups rows by key in the order of the requested keys, as DataLoader expects. */
+export function groupBy<K, T>(keys: readonly K[], rows: T[], keyOf: (row: T) => K): T[][] {
+  const groups = new Map<K, T[]>(keys.map((key) => [key, []]));
+  for (const row of rows) groups.get(keyOf(row))?.push(row);
+  return keys.map((key) => groups.get(key)!);
+}

@@ -1,0 +1,54 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { DatasetName } from '@berakhlak/db';
+
+/** Every setting of the start command, from the environment; documented in the README. */
+export interface Settings {
+  databaseUrl: string | undefined;
+  dataDir: string;
+  postgresPort: number;
+  host: string;
+  apiPort: number;
+  webPort: number;
+  /** Off where the dashboard runs as its own service (docker-compose). */
+  serveWeb: boolean;
+  dataset: DatasetName | null;
+  seed: number | undefined;
+  webEntry: string;
+}
+
+const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+
+export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
+  return {
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: path.resolve(env.DATA_DIR ?? path.join(repoRoot, '.data')),
+    postgresPort: port(env, 'PG_PORT', 54320),
+    host: env.HOST ?? '127.0.0.1',
+    apiPort: port(env, 'API_PORT', 4000),
+    webPort: port(env, 'WEB_PORT', 3000),
+    serveWeb: env.SERVE_WEB !== 'false',
+    dataset: dataset(env.DEMO_DATA ?? 'demo'),
+    seed: env.DEMO_SEED ? integer('DEMO_SEED', env.DEMO_SEED) : undefined,
+    webEntry: path.join(repoRoot, 'web', 'build', 'index.js'),
+  };
+}
+
+function port(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const value = env[name];
+  if (value === undefined || value === '') return fallback;
+  const parsed = integer(name, value);
+  if (parsed < 0 || parsed > 65535) throw new Error(`${name} must be a port number from 0 to 65535, not ${value}`);
+  return parsed;
+}
+
+function integer(name: string, value: string): number {
+  if (!/^\d+$/.test(value)) throw new Error(`${name} must be a whole number, not ${value}`);
+  return Number(value);
+}
+
+function dataset(value: string): DatasetName | null {
+  if (value === 'none') return null;
+  if (value === 'demo' || value === 'national') return value;
+  throw new Error(`DEMO_DATA must be demo, national or none, not ${value}`);
+}

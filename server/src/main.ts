@@ -1,0 +1,78 @@
+import 'reflect-metadata';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { openDatabase } from '@berakhlak/db';
+import { bootstrapDatabase } from './database/bootstrap.js';
+import { openOrm } from './database/orm.js';
+import { createApiServer, listen } from './http/app.js';
+import { readSettings, type Settings } from './config.js';
+
+/**
+ * The start command: PostgreSQL (embedded unless DATABASE_URL is set), migrations, reference
+ * and demo data, the API and the dashboard, all stopped together on Ctrl-C.
+ */
+const log = (message: string, details?: unknown) => console.log(`[berakhlak] ${message}`, ...(details === undefined ? [] : [details]));
+/** What to undo on the way out, in reverse order of starting. */
+const stops: (() => Promise<void>)[] = [];
+const stop = once(async (reason: string, exitCode: number) => {
+  log(`${reason}: stopping`);
+  for (const step of stops.reverse()) await step().catch((error) => log('error while stopping', error));
+  process.exit(exitCode);
+});
+
+async function main(settings: Settings): Promise<void> {
+  const started = Date.now();
+  const database = await openDatabase({ dataDir: settings.dataDir, port: settings.postgresPort, database: 'berakhlak' }, settings.databaseUrl);
+  log(database.embedded ? `embedded PostgreSQL on port ${settings.postgresPort}, data in ${settings.dataDir}` : 'using DATABASE_URL');
+  stops.push(() => database.stop());
+
+  const orm = await openOrm(database.url);
+  stops.push(() => orm.close());
+  await bootstrapDatabase(orm, database.url, { dataset: settings.dataset, seed: settings.seed, log });
+
+  const api = await createApiServer(orm, log);
+  stops.push(() => api.close());
+  const apiPort = await listen(api.server, settings.apiPort, settings.host);
+  const apiUrl = `http://${settings.host}:${apiPort}`;
+
+  if (settings.serveWeb) {
+    const web = startWeb(settings, `${apiUrl}/graphql`);
+    stops.push(() => stopChild(web));
+    web.on('exit', (code) => {
+      if (code !== null && code !== 0) void stop(`dashboard exited with code ${code}`, 1);
+    });
+  }
+
+  log(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  log(`GraphQL API: ${apiUrl}/graphql   health: ${apiUrl}/health`);
+  if (settings.serveWeb) log(`Dashboard:   http://${settings.host}:${settings.webPort}/`);
+  log('Demo logins: none yet (sign-in arrives with roles and region scopes); press Ctrl-C to stop everything');
+}
+
+function startWeb(settings: Settings, apiUrl: string): ChildProcess {
+  if (!existsSync(settings.webEntry)) throw new Error(`the dashboard is not built (${settings.webEntry} is missing): run pnpm build`);
+  return spawn(process.execPath, [settings.webEntry], {
+    stdio: 'inherit',
+    env: { ...process.env, PORT: String(settings.webPort), HOST: settings.host, API_URL: apiUrl, ORIGIN: `http://${settings.host}:${settings.webPort}` },
+  });
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
+
+function once<A extends unknown[]>(action: (...args: A) => Promise<void>): (...args: A) => Promise<void> {
+  let running: Promise<void> | undefined;
+  return (...args) => (running ??= action(...args));
+}
+
+process.on('SIGINT', () => void stop('SIGINT', 0));
+process.on('SIGTERM', () => void stop('SIGTERM', 0));
+main(readSettings()).catch((error) => {
+  console.error('[berakhlak] could not start:', error instanceof Error ? error.message : error);
+  void stop('start failed', 1);
+});

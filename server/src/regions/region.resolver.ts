@@ -1,0 +1,41 @@
+import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../common/context.js';
+import { ChildrenArgs, RegionsArgs } from './region.args.js';
+import { Region } from './region.entity.js';
+import { RegionService } from './region.service.js';
+import { RegionConnection } from './region.types.js';
+
+const service = (context: Context) => new RegionService(context.em, context.loaders);
+
+@Resolver(() => Region)
+export class RegionResolver {
+  @Query(() => Region, { description: 'One region by its Kemendagri code; NOT_FOUND when no region has it.' })
+  region(@Arg('code', { description: 'Kemendagri code, e.g. `75` or `13.77`.' }) code: string, @Ctx() context: Context): Promise<Region> {
+    return service(context).byCode(code);
+  }
+
+  @Query(() => RegionConnection, { description: 'Regions filtered by level, province and name, ordered by code.' })
+  regions(@Args() args: RegionsArgs, @Ctx() context: Context) {
+    return service(context).list(args);
+  }
+
+  @FieldResolver(() => Region, { nullable: true, description: 'The province of a regency or city; null for a province.' })
+  parent(@Root() region: Region, @Ctx() context: Context) {
+    return service(context).parent(region);
+  }
+
+  @FieldResolver(() => RegionConnection, { description: 'The regencies and cities of a province (none for a regency or city).' })
+  children(@Root() region: Region, @Args() args: ChildrenArgs, @Ctx() context: Context) {
+    return service(context).children(region, args);
+  }
+
+  @FieldResolver(() => Int, { description: 'Civil servants (ASN) of the whole area: for a province, its own government plus all its regencies and cities.' })
+  headcount(@Root() region: Region, @Ctx() context: Context) {
+    return service(context).areaHeadcount(region);
+  }
+
+  @FieldResolver(() => Int, { description: 'Civil servants (ASN) of this regional government itself, without its regencies and cities.' })
+  ownHeadcount(@Root() region: Region): number {
+    return region.headcount;
+  }
+}
