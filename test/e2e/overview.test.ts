@@ -45,11 +45,14 @@ describe('the product from its start command', () => {
     await context.close();
   });
 
-  it('stops everything on Ctrl-C, PostgreSQL included', async () => {
+  it('stops everything on Ctrl-C: dashboard, API and PostgreSQL', async () => {
+    const { webUrl, apiUrl } = product;
     const code = await product.stop();
     expect(code).toBe(0);
     const left = execFileSync('ps', ['-eo', 'args']).toString().split('\n').filter((line) => line.includes('berakhlak-e2e-'));
     expect(left).toEqual([]);
+    await expect(fetch(webUrl)).rejects.toThrow();
+    await expect(fetch(`${apiUrl}/health`)).rejects.toThrow();
     product = undefined as unknown as RunningProduct;
   });
 });

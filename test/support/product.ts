@@ -15,7 +15,7 @@ export interface RunningProduct {
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.once('error', reject);
@@ -27,19 +27,19 @@ function freePort(): Promise<number> {
 }
 
 /** Runs the built start command exactly as the README's one does, on a throw-away data folder. */
-export async function startProduct(): Promise<RunningProduct> {
+export async function startProduct(env: Record<string, string> = {}): Promise<RunningProduct> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'berakhlak-e2e-'));
   const [apiPort, webPort, pgPort] = await Promise.all([freePort(), freePort(), freePort()]);
   let output = '';
   const child: ChildProcess = spawn(process.execPath, [path.join(repoRoot, 'server/dist/main.js')], {
-    env: { ...process.env, DATABASE_URL: '', DATA_DIR: dataDir, API_PORT: String(apiPort), WEB_PORT: String(webPort), PG_PORT: String(pgPort) },
+    env: { ...process.env, DATABASE_URL: '', DATA_DIR: dataDir, API_PORT: String(apiPort), WEB_PORT: String(webPort), PG_PORT: String(pgPort), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));
   await new Promise<void>((resolve, reject) => {
     const timer = setInterval(() => {
-      if (output.includes('Listening on')) finish(resolve);
+      if (output.includes('press Ctrl-C') && (env.SERVE_WEB === 'false' || output.includes('Listening on'))) finish(resolve);
     }, 100);
     const finish = (action: () => void) => {
       clearInterval(timer);

@@ -18,7 +18,7 @@ export const datasetSizes: Readonly<Record<DatasetName, DatasetSize>> = {
     nationalReach: { min: 0.35, max: 0.95 }, skpBehaviourRatings: false,
   },
   national: {
-    name: 'national', events: 200_000, nationalShare: 0.025, sessionsPerEvent: { min: 3, max: 7 },
+    name: 'national', events: 200_000, nationalShare: 0.05, sessionsPerEvent: { min: 3, max: 7 },
     nationalReach: { min: 0.4, max: 0.9 }, skpBehaviourRatings: true,
   },
 };
