@@ -26,7 +26,7 @@ export interface NationalOverviewData {
 			node: {
 				code: string;
 				name: string;
-				headcount: number | null;
+				headcount: number;
 				regencies: { totalCount: number };
 				cities: { totalCount: number };
 			};
@@ -39,8 +39,8 @@ export interface ProvinceRow {
 	name: string;
 	regencies: number;
 	cities: number;
-	/** `null` when the province has no headcount yet; shown as "no data", never as zero. */
-	headcount: number | null;
+	/** Civil servants of the whole province: its own government and its regencies and cities. */
+	headcount: number;
 }
 
 export interface OverviewSummary {
@@ -48,7 +48,6 @@ export interface OverviewSummary {
 	regencies: number;
 	cities: number;
 	regenciesAndCities: number;
-	/** Sum over the provinces whose headcount is known. */
 	headcount: number;
 }
 
@@ -69,7 +68,7 @@ export function summarise(rows: readonly ProvinceRow[]): OverviewSummary {
 	for (const row of rows) {
 		regencies += row.regencies;
 		cities += row.cities;
-		headcount += row.headcount ?? 0;
+		headcount += row.headcount;
 	}
 	return {
 		provinces: rows.length,

@@ -25,7 +25,6 @@ export const en: Messages = {
 	'table.cities': 'Cities',
 	'table.headcount': 'Civil servants',
 	'table.total': 'Total',
-	'table.noData': 'no data',
 
 	'error.title': 'Something went wrong',
 	'error.status': 'Error code {status}',

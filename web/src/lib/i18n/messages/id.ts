@@ -24,7 +24,6 @@ export const id = {
 	'table.cities': 'Kota',
 	'table.headcount': 'ASN',
 	'table.total': 'Jumlah',
-	'table.noData': 'tidak ada data',
 
 	'error.title': 'Terjadi kesalahan',
 	'error.status': 'Kode galat {status}',
