@@ -1,5 +1,6 @@
 import { Max, Min } from 'class-validator';
 import { ArgsType, type ClassType, Field, Int, ObjectType } from 'type-graphql';
+import { badInput } from './errors.js';
 
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 200;
@@ -61,6 +62,19 @@ export function encodeCursor(key: string): string {
 
 export function decodeCursor(cursor: string | null | undefined): string | null {
   return cursor ? Buffer.from(cursor, 'base64url').toString('utf8') : null;
+}
+
+/** Cursors of lists ordered by several columns carry every column of the sort key, as JSON. */
+export function decodeKeyCursor<K extends (string | number)[]>(cursor: string | null | undefined, length: number): K | null {
+  const text = decodeCursor(cursor);
+  if (text === null) return null;
+  try {
+    const key = JSON.parse(text);
+    if (Array.isArray(key) && key.length === length) return key as K;
+  } catch {
+    // reported below, like any cursor this list did not hand out
+  }
+  throw badInput('after', 'is not a cursor of this list');
 }
 
 /**

@@ -1,10 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { eventLoaders } from '../events/event.loaders.js';
+import { indicatorLoaders } from '../indicators/indicator.loaders.js';
+import { milestoneLoaders } from '../milestones/milestone.loaders.js';
 import { programLoaders } from '../programs/program.loaders.js';
 import { regionLoaders } from '../regions/region.loaders.js';
 
 /** Every DataLoader of one request, built together so each resolver batches through the same instances. */
 export function createLoaders(em: EntityManager) {
-  return { ...regionLoaders(em), ...programLoaders(em) };
+  return { ...regionLoaders(em), ...programLoaders(em), ...eventLoaders(em), ...indicatorLoaders(em), ...milestoneLoaders(em) };
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;

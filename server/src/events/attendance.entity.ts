@@ -1,8 +1,10 @@
 import { Check, Entity, ManyToOne, Property, type Ref } from '@mikro-orm/core';
+import { Field, Int, ObjectType } from 'type-graphql';
 import { Region } from '../regions/region.entity.js';
 import { Session } from './session.entity.js';
 
 /** How many civil servants of one region took part in one session: the primary key makes it one row per pair. */
+@ObjectType({ description: 'Civil servants of one region taking part in one session.' })
 @Entity({ tableName: 'attendance' })
 @Check({ name: 'attendance_participants_non_negative', expression: 'participants >= 0' })
 export class Attendance {
@@ -12,6 +14,7 @@ export class Attendance {
   @ManyToOne(() => Region, { primary: true, deleteRule: 'restrict', ref: true, index: 'attendance_region_index' })
   region!: Ref<Region>;
 
+  @Field(() => Int, { description: 'Number of participants from the region.' })
   @Property({ type: 'integer' })
   participants!: number;
 }

@@ -1,27 +1,34 @@
 import { Check, Collection, Entity, Enum, ManyToOne, OneToMany, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
+import { Field, ID, ObjectType } from 'type-graphql';
 import { EventMode } from './event.enums.js';
 import { Event } from './event.entity.js';
 import { Speaker } from './speaker.entity.js';
 
 /** A part of an event with its own time, mode and topic; a trigger keeps it inside its event's dates. */
+@ObjectType({ description: 'A part of an event with its own time, mode, topic and speakers.' })
 @Entity({ tableName: 'session' })
 @Check({ name: 'session_ends_after_start', expression: 'ends_at >= starts_at' })
 export class Session {
+  @Field(() => ID, { description: 'Identifier of the session.' })
   @PrimaryKey({ type: 'integer' })
   id!: number;
 
   @ManyToOne(() => Event, { deleteRule: 'cascade', ref: true, index: 'session_event_index' })
   event!: Ref<Event>;
 
+  @Field({ description: 'Topic of the session.' })
   @Property({ type: 'string', length: 300 })
   topic!: string;
 
+  @Field(() => EventMode, { description: 'Mode of this session.' })
   @Enum({ items: () => EventMode, type: 'string' })
   mode!: EventMode;
 
+  @Field({ description: 'Start (ISO 8601 with time zone).' })
   @Property({ type: 'datetime', columnType: 'timestamptz' })
   startsAt!: Date;
 
+  @Field({ description: 'End (ISO 8601 with time zone).' })
   @Property({ type: 'datetime', columnType: 'timestamptz' })
   endsAt!: Date;
 

@@ -1,4 +1,6 @@
 import { Check, Entity, Enum, Index, ManyToOne, PrimaryKey, Property, type Ref, Unique } from '@mikro-orm/core';
+import { Field, Float, ID, ObjectType } from 'type-graphql';
+import { LocalDate } from '../common/period.js';
 import { CoreValue } from '../programs/core-value.entity.js';
 import { Region } from '../regions/region.entity.js';
 import { PeriodType } from './indicator.enums.js';
@@ -8,6 +10,7 @@ import { Indicator } from './indicator.entity.js';
  * One value of one indicator for one region and period, optionally per core value.
  * Triggers check what a row cannot check alone: the period type and the value range of its indicator.
  */
+@ObjectType({ description: 'One value of one indicator for one region and period, optionally per core value.' })
 @Entity({ tableName: 'observation' })
 @Unique({
   name: 'observation_natural_key_unique',
@@ -17,6 +20,7 @@ import { Indicator } from './indicator.entity.js';
 @Index({ name: 'observation_region_period_index', properties: ['region', 'periodStart'] })
 @Check({ name: 'observation_period_aligned', expression: 'period_start_is_aligned(period_type, period_start) = true' })
 export class Observation {
+  @Field(() => ID, { description: 'Identifier of the observation.' })
   @PrimaryKey({ type: 'bigint' })
   id!: string;
 
@@ -26,22 +30,26 @@ export class Observation {
   @ManyToOne(() => Region, { deleteRule: 'restrict', ref: true, index: false })
   region!: Ref<Region>;
 
+  @Field(() => PeriodType, { description: 'Length of the period.' })
   @Enum({ items: () => PeriodType, type: 'string' })
   periodType!: PeriodType;
 
-  /** First day of the period: a month, a quarter or a year. */
+  @Field(() => LocalDate, { description: 'First day of the period (YYYY-MM-DD).' })
   @Property({ type: 'date' })
   periodStart!: string;
 
   @ManyToOne(() => CoreValue, { nullable: true, deleteRule: 'restrict', ref: true, index: false })
   coreValue!: Ref<CoreValue> | null;
 
+  @Field(() => Float, { description: 'The value, in the unit of the indicator.' })
   @Property({ type: 'double' })
   value!: number;
 
+  @Field(() => String, { nullable: true, description: 'Who reported it.' })
   @Property({ type: 'string', length: 200, nullable: true })
   reportedBy!: string | null;
 
+  @Field({ description: 'When it was reported.' })
   @Property({ type: 'datetime', columnType: 'timestamptz', defaultRaw: 'now()' })
   reportedAt!: Date;
 }

@@ -18,6 +18,12 @@ export class RegionsArgs extends PageArgs {
 }
 
 @ArgsType()
+export class DescendantCountArgs {
+  @Field(() => RegionLevel, { nullable: true, description: 'Only descendants of this level.' })
+  level?: RegionLevel | null;
+}
+
+@ArgsType()
 export class ChildrenArgs extends PageArgs {
   @Field(() => RegionLevel, { nullable: true, description: 'Only children of this level (REGENCY or CITY).' })
   level?: RegionLevel | null;

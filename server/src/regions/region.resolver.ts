@@ -1,6 +1,9 @@
 import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../common/context.js';
-import { ChildrenArgs, RegionsArgs } from './region.args.js';
+import { RegionMilestone } from '../milestones/region-milestone.entity.js';
+import { MilestoneService } from '../milestones/milestone.service.js';
+import { RegionStage } from '../milestones/milestone.types.js';
+import { ChildrenArgs, DescendantCountArgs, RegionsArgs } from './region.args.js';
 import { Region } from './region.entity.js';
 import { RegionService } from './region.service.js';
 import { RegionConnection } from './region.types.js';
@@ -32,6 +35,26 @@ export class RegionResolver {
   @FieldResolver(() => Int, { description: 'Civil servants (ASN) of the whole area: for a province, its own government plus all its regencies and cities.' })
   headcount(@Root() region: Region, @Ctx() context: Context) {
     return service(context).areaHeadcount(region);
+  }
+
+  @FieldResolver(() => [Region], { description: 'Regions above this one, nearest first: a regency or city has its province; a province has none.' })
+  ancestors(@Root() region: Region, @Ctx() context: Context) {
+    return service(context).ancestors(region);
+  }
+
+  @FieldResolver(() => Int, { description: 'Number of regions below this one, optionally of one level.' })
+  descendantCount(@Root() region: Region, @Args() args: DescendantCountArgs, @Ctx() context: Context) {
+    return service(context).descendantCount(region, args.level ?? null);
+  }
+
+  @FieldResolver(() => [RegionMilestone], { description: 'Milestones this region reached, in official order.' })
+  milestones(@Root() region: Region, @Ctx() context: Context) {
+    return new MilestoneService(context.em, context.loaders).ofRegion(region);
+  }
+
+  @FieldResolver(() => RegionStage, { nullable: true, description: 'Rollout stage: the last milestone reached in order, and when; null before the first.' })
+  stage(@Root() region: Region, @Ctx() context: Context) {
+    return new MilestoneService(context.em, context.loaders).stage(region);
   }
 
   @FieldResolver(() => Int, { description: 'Civil servants (ASN) of this regional government itself, without its regencies and cities.' })

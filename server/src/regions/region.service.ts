@@ -1,7 +1,7 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import { type Connection, decodeCursor, toConnection } from '../common/connection.js';
 import { badInput, notFound } from '../common/errors.js';
-import { Region } from './region.entity.js';
+import { Region, type RegionLevel } from './region.entity.js';
 import type { ChildrenArgs, RegionsArgs } from './region.args.js';
 import type { Loaders } from '../common/loaders.js';
 
@@ -12,6 +12,19 @@ export class RegionService {
     const region = await this.em.findOne(Region, { code });
     if (!region) throw notFound('region', code);
     return region;
+  }
+
+  /**
+   * Ids of a region and all its descendants: what a filter on a region means everywhere in the API.
+   * An unknown code is bad input of the named argument.
+   */
+  async areaIds(code: string, argument: string): Promise<number[]> {
+    const rows: { id: number }[] = await this.em.getConnection().execute(
+      'SELECT r.id FROM region r JOIN region a ON r.id = a.id OR r.parent_id = a.id WHERE a.code = ?',
+      [code],
+    );
+    if (rows.length === 0) throw badInput(argument, `no region has code ${code}`);
+    return rows.map((row) => row.id);
   }
 
   async list(args: RegionsArgs): Promise<Connection<Region>> {
@@ -41,6 +54,16 @@ export class RegionService {
 
   async parent(region: Region): Promise<Region | null> {
     return region.parent ? region.parent.load() : null;
+  }
+
+  async ancestors(region: Region): Promise<Region[]> {
+    const parent = await this.parent(region);
+    return parent ? [parent] : [];
+  }
+
+  /** Regencies and cities are the only descendants: the hierarchy has two levels. */
+  async descendantCount(region: Region, level: RegionLevel | null): Promise<number> {
+    return (await this.loaders.children.load({ parentId: region.id, level })).length;
   }
 
   areaHeadcount(region: Region): Promise<number> {

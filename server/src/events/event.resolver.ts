@@ -1,0 +1,79 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { PageArgs } from '../common/connection.js';
+import type { Context } from '../common/context.js';
+import { CoreValue } from '../programs/core-value.entity.js';
+import { Program } from '../programs/program.entity.js';
+import { Region } from '../regions/region.entity.js';
+import { Attendance } from './attendance.entity.js';
+import { EventsArgs } from './event.args.js';
+import { Event } from './event.entity.js';
+import { EventService } from './event.service.js';
+import { AttendanceConnection, EventConnection } from './event.types.js';
+import { Session } from './session.entity.js';
+import { Speaker } from './speaker.entity.js';
+
+const service = (context: Context) => new EventService(context.em, context.loaders);
+
+@Resolver(() => Event)
+export class EventResolver {
+  @Query(() => Event, { description: 'One event by id; NOT_FOUND when none has it.' })
+  event(@Arg('id', () => ID, { description: 'Event id.' }) id: string, @Ctx() context: Context) {
+    return service(context).byId(id);
+  }
+
+  @Query(() => EventConnection, { description: 'Events, latest first, filtered by program, kind, mode, status, period, text and region (with its regencies and cities).' })
+  events(@Args() args: EventsArgs, @Ctx() context: Context) {
+    return service(context).list(args);
+  }
+
+  @FieldResolver(() => Program, { description: 'The program the event rolls out.' })
+  program(@Root() event: Event, @Ctx() context: Context) {
+    return service(context).program(event);
+  }
+
+  @FieldResolver(() => Region, { nullable: true, description: 'The host region; null for a national event.' })
+  hostRegion(@Root() event: Event, @Ctx() context: Context) {
+    return service(context).hostRegion(event);
+  }
+
+  @FieldResolver(() => [CoreValue], { description: 'Core values in focus, in official order.' })
+  coreValues(@Root() event: Event, @Ctx() context: Context) {
+    return service(context).coreValues(event);
+  }
+
+  @FieldResolver(() => [Session], { description: 'Sessions of the event, in time order.' })
+  sessions(@Root() event: Event, @Ctx() context: Context) {
+    return service(context).sessions(event);
+  }
+
+  @FieldResolver(() => Int, { description: 'Participants summed over all sessions and regions (a person in two sessions counts twice).' })
+  async participantCount(@Root() event: Event, @Ctx() context: Context) {
+    return (await service(context).totals(event)).participants;
+  }
+
+  @FieldResolver(() => Int, { description: 'Distinct regions that took part in any session.' })
+  async regionCount(@Root() event: Event, @Ctx() context: Context) {
+    return (await service(context).totals(event)).regions;
+  }
+}
+
+@Resolver(() => Session)
+export class SessionResolver {
+  @FieldResolver(() => [Speaker], { description: 'Speakers (narasumber) in order.' })
+  speakers(@Root() session: Session, @Ctx() context: Context) {
+    return service(context).speakers(session);
+  }
+
+  @FieldResolver(() => AttendanceConnection, { description: 'Participating regions with their participants, by region code.' })
+  attendance(@Root() session: Session, @Args() args: PageArgs, @Ctx() context: Context) {
+    return service(context).attendance(session, args);
+  }
+}
+
+@Resolver(() => Attendance)
+export class AttendanceResolver {
+  @FieldResolver(() => Region, { description: 'The participating region.' })
+  region(@Root() attendance: Attendance, @Ctx() context: Context) {
+    return service(context).attendanceRegion(attendance);
+  }
+}

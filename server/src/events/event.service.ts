@@ -1,0 +1,100 @@
+import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
+import { type Connection, decodeCursor, decodeKeyCursor, type PageArgs, toConnection } from '../common/connection.js';
+import { badInput, notFound } from '../common/errors.js';
+import type { Loaders } from '../common/loaders.js';
+import { checkRange, dayAfter } from '../common/period.js';
+import { Program } from '../programs/program.entity.js';
+import type { Region } from '../regions/region.entity.js';
+import { RegionService } from '../regions/region.service.js';
+import type { Attendance } from './attendance.entity.js';
+import type { EventFilter, EventsArgs } from './event.args.js';
+import { Event } from './event.entity.js';
+import type { EventTotals } from './event.loaders.js';
+import type { Session } from './session.entity.js';
+import type { Speaker } from './speaker.entity.js';
+
+export class EventService {
+  constructor(private readonly em: EntityManager, private readonly loaders: Loaders) {}
+
+  async byId(id: string): Promise<Event> {
+    const event = /^\d{1,9}$/.test(id) ? await this.em.findOne(Event, { id: Number(id) }) : null;
+    if (!event) throw notFound('event', id);
+    return event;
+  }
+
+  async list(args: EventsArgs): Promise<Connection<Event>> {
+    const where = await this.where(args.filter ?? {});
+    const after = decodeKeyCursor<[string, number]>(args.after, 2);
+    const page: FilterQuery<Event> = after === null ? where : {
+      $and: [where, { $or: [{ startsAt: { $lt: new Date(after[0]) } }, { startsAt: new Date(after[0]), id: { $lt: after[1] } }] }],
+    };
+    const [rows, totalCount] = await Promise.all([
+      this.em.find(Event, page, { orderBy: { startsAt: 'desc', id: 'desc' }, limit: args.first + 1 }),
+      this.em.count(Event, where),
+    ]);
+    return toConnection(rows, args.first, totalCount, (row) => JSON.stringify([row.startsAt.toISOString(), row.id]));
+  }
+
+  private async where(filter: EventFilter): Promise<FilterQuery<Event>> {
+    checkRange(filter.period, 'filter.period');
+    const where: FilterQuery<Event> & Record<string, unknown> = {};
+    if (filter.programCode) {
+      const program = await this.em.findOne(Program, { code: filter.programCode });
+      if (!program) throw badInput('filter.programCode', `no program has code ${filter.programCode}`);
+      where.program = program.id;
+    }
+    if (filter.kinds?.length) where.kind = { $in: filter.kinds };
+    if (filter.modes?.length) where.mode = { $in: filter.modes };
+    if (filter.statuses?.length) where.status = { $in: filter.statuses };
+    if (filter.period?.from || filter.period?.to) {
+      where.startsAt = {
+        ...(filter.period.from ? { $gte: new Date(`${filter.period.from}T00:00:00Z`) } : {}),
+        ...(filter.period.to ? { $lt: new Date(`${dayAfter(filter.period.to)}T00:00:00Z`) } : {}),
+      };
+    }
+    if (filter.search) {
+      const pattern = `%${filter.search.replace(/[\\%_]/g, '\\$&')}%`;
+      where.$or = [{ title: { $ilike: pattern } }, { organiser: { $ilike: pattern } }, { venue: { $ilike: pattern } }];
+    }
+    if (filter.regionCode) where.hostRegion = { $in: await new RegionService(this.em, this.loaders).areaIds(filter.regionCode, 'filter.regionCode') };
+    if (filter.national === true) where.hostRegion = null;
+    if (filter.national === false && !filter.regionCode) where.hostRegion = { $ne: null };
+    return where;
+  }
+
+  program(event: Event): Promise<Program> {
+    return event.program.load() as Promise<Program>;
+  }
+
+  hostRegion(event: Event): Promise<Region | null> {
+    return event.hostRegion ? (event.hostRegion.load() as Promise<Region>) : Promise.resolve(null);
+  }
+
+  sessions(event: Event): Promise<Session[]> {
+    return this.loaders.sessionsByEvent.load(event.id);
+  }
+
+  coreValues(event: Event) {
+    return this.loaders.coreValuesByEvent.load(event.id);
+  }
+
+  totals(event: Event): Promise<EventTotals> {
+    return this.loaders.eventTotals.load(event.id);
+  }
+
+  speakers(session: Session): Promise<Speaker[]> {
+    return this.loaders.speakersBySession.load(session.id);
+  }
+
+  async attendance(session: Session, args: PageArgs): Promise<Connection<Attendance>> {
+    const after = decodeCursor(args.after);
+    const page = await this.loaders.attendancePage.load({ sessionId: session.id, first: args.first, after });
+    const codes = await Promise.all(page.rows.map((row) => this.attendanceRegion(row).then((region) => region.code)));
+    const byRow = new Map(page.rows.map((row, index) => [row, codes[index]!]));
+    return toConnection(page.rows, args.first, page.totalCount, (row) => byRow.get(row)!);
+  }
+
+  attendanceRegion(attendance: Attendance): Promise<Region> {
+    return attendance.region.load() as Promise<Region>;
+  }
+}

@@ -1,0 +1,14 @@
+import { type EntityManager, QueryOrder } from '@mikro-orm/postgresql';
+import DataLoader from 'dataloader';
+import { groupBy } from '../common/loaders.js';
+import { Target } from './target.entity.js';
+
+export function indicatorLoaders(em: EntityManager) {
+  return {
+    /** All targets of an indicator: the national default first, then region overrides. */
+    targetsByIndicator: new DataLoader<number, Target[]>(async (indicatorIds) => {
+      const rows = await em.find(Target, { indicator: { $in: [...indicatorIds] } }, { orderBy: { region: { id: QueryOrder.ASC_NULLS_FIRST } } });
+      return groupBy(indicatorIds, rows, (row) => row.indicator.id);
+    }),
+  };
+}
