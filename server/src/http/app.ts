@@ -8,6 +8,7 @@ import type { Context } from '../common/context.js';
 import { formatError } from '../common/errors.js';
 import { createLoaders } from '../common/loaders.js';
 import { buildApiSchema } from '../schema/build.js';
+import { graphiqlRouter } from './graphiql.js';
 
 export interface ApiServer {
   server: http.Server;
@@ -37,6 +38,7 @@ export async function createApiServer(orm: MikroORM, log: Logger): Promise<ApiSe
       response.status(503).json({ status: 'unavailable', database: 'down' });
     }
   });
+  app.use(graphiqlRouter());
   app.use(
     '/graphql',
     express.json({ limit: '256kb' }),

@@ -6,6 +6,12 @@ import { CoreValue } from './core-value.entity.js';
 
 export function programLoaders(em: EntityManager) {
   return {
+    coreValueById: new DataLoader<number, CoreValue>(async (ids) => {
+      const rows = await em.find(CoreValue, { id: { $in: [...ids] } });
+      const byId = new Map(rows.map((row) => [row.id, row]));
+      return ids.map((id) => byId.get(id) ?? new Error(`core value ${id} not found`));
+    }),
+
     coreValuesByProgram: new DataLoader<number, CoreValue[]>(async (programIds) => {
       const rows = await em.find(CoreValue, { program: { $in: [...programIds] } }, { orderBy: { position: 'asc' } });
       return groupBy(programIds, rows, (row) => row.program.id);

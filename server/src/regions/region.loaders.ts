@@ -10,6 +10,12 @@ export interface ChildrenKey {
 
 export function regionLoaders(em: EntityManager) {
   return {
+    regionById: new DataLoader<number, Region>(async (ids) => {
+      const rows = await em.find(Region, { id: { $in: [...ids] } });
+      const byId = new Map(rows.map((row) => [row.id, row]));
+      return ids.map((id) => byId.get(id) ?? new Error(`region ${id} not found`));
+    }),
+
     /** Civil servants of a region's whole area: its own government plus, for a province, its regencies and cities. */
     areaHeadcount: new DataLoader<number, number>(async (ids) => {
       const rows: { id: number; total: string }[] = await em.getConnection().execute(

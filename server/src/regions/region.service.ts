@@ -14,6 +14,13 @@ export class RegionService {
     return region;
   }
 
+  /** A region named by an argument of a list or aggregate: unknown is bad input of that argument. */
+  async byCodeAs(code: string, argument: string): Promise<Region> {
+    const region = await this.em.findOne(Region, { code });
+    if (!region) throw badInput(argument, `no region has code ${code}`);
+    return region;
+  }
+
   /**
    * Ids of a region and all its descendants: what a filter on a region means everywhere in the API.
    * An unknown code is bad input of the named argument.

@@ -1,0 +1,85 @@
+import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../common/context.js';
+import { CoreValue } from '../programs/core-value.entity.js';
+import { Region } from '../regions/region.entity.js';
+import {
+  CompletenessArgs, CoverageSeriesArgs, EventTrendArgs, IndicatorAggregateArgs, IndicatorSeriesArgs, RolloutArgs, StageDistributionArgs,
+} from './analytics.args.js';
+import { AnalyticsService } from './analytics.service.js';
+import {
+  Completeness, CoveragePoint, EventTrendPoint, IndicatorGroup, IndicatorGroupConnection, RegionCompleteness, RolloutConnection, RolloutRow, SeriesPoint, StageCount,
+} from './analytics.types.js';
+
+const service = (context: Context) => new AnalyticsService(context.em, context.loaders);
+
+@Resolver()
+export class AnalyticsResolver {
+  @Query(() => IndicatorGroupConnection, { description: 'Any indicator grouped by region, parent area, level, period and core value, by its own aggregation rules. Cost: 20.' })
+  indicatorAggregate(@Args() args: IndicatorAggregateArgs, @Ctx() context: Context) {
+    return service(context).indicatorGroups(args);
+  }
+
+  @Query(() => [SeriesPoint], { description: 'Time series of an indicator for a region with its regencies and cities (or the country), cumulative where values add up. Cost: 10.' })
+  indicatorSeries(@Args() args: IndicatorSeriesArgs, @Ctx() context: Context) {
+    return service(context).series(args);
+  }
+
+  @Query(() => [CoveragePoint], { description: 'Civil servants reached over time, cumulative from the start of the range. Cost: 20.' })
+  coverageSeries(@Args() args: CoverageSeriesArgs, @Ctx() context: Context) {
+    return service(context).coverageSeries(args);
+  }
+
+  @Query(() => RolloutConnection, { description: 'The rollout table: provinces, or the regencies and cities of a province, with stage, coverage, activity and an indicator against target, ranked. Cost: 30.' })
+  rollout(@Args() args: RolloutArgs, @Ctx() context: Context) {
+    return service(context).rollout(args);
+  }
+
+  @Query(() => [StageCount], { description: 'How many regions are at each stage, from not started to evaluated. Cost: 5.' })
+  stageDistribution(@Args() args: StageDistributionArgs, @Ctx() context: Context) {
+    return service(context).stageDistribution(args);
+  }
+
+  @Query(() => Completeness, { description: 'Reporting completeness and timeliness of a period, never above 100 %. Cost: 10.' })
+  reportingCompleteness(@Args() args: CompletenessArgs, @Ctx() context: Context) {
+    return service(context).completeness(args);
+  }
+
+  @Query(() => [EventTrendPoint], { description: 'Events, sessions and participants per period, optionally by kind and mode. Cost: 10.' })
+  eventTrends(@Args() args: EventTrendArgs, @Ctx() context: Context) {
+    return service(context).eventTrends(args);
+  }
+}
+
+@Resolver(() => IndicatorGroup)
+export class IndicatorGroupResolver {
+  @FieldResolver(() => Region, { nullable: true, description: 'The region, when grouped by REGION.' })
+  region(@Root() group: IndicatorGroup, @Ctx() context: Context) {
+    return group.regionId === null ? null : context.loaders.regionById.load(group.regionId);
+  }
+
+  @FieldResolver(() => Region, { nullable: true, description: 'The province whose area (itself, its regencies and cities) forms the group, when grouped by PARENT.' })
+  area(@Root() group: IndicatorGroup, @Ctx() context: Context) {
+    return group.areaId === null ? null : context.loaders.regionById.load(group.areaId);
+  }
+
+  @FieldResolver(() => CoreValue, { nullable: true, description: 'The core value, when grouped by CORE_VALUE.' })
+  coreValue(@Root() group: IndicatorGroup, @Ctx() context: Context) {
+    return group.coreValueId === null ? null : context.loaders.coreValueById.load(group.coreValueId);
+  }
+}
+
+@Resolver(() => RolloutRow)
+export class RolloutRowResolver {
+  @FieldResolver(() => Region, { description: 'The region of the row.' })
+  region(@Root() row: RolloutRow, @Ctx() context: Context) {
+    return context.loaders.regionById.load(row.regionId);
+  }
+}
+
+@Resolver(() => RegionCompleteness)
+export class RegionCompletenessResolver {
+  @FieldResolver(() => Region, { description: 'The region.' })
+  region(@Root() row: RegionCompleteness, @Ctx() context: Context) {
+    return context.loaders.regionById.load(row.regionId);
+  }
+}
