@@ -1,5 +1,6 @@
 import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../common/context.js';
+import { withCost } from '../http/limits.js';
 import { CoreValue } from '../programs/core-value.entity.js';
 import { Region } from '../regions/region.entity.js';
 import {
@@ -14,37 +15,37 @@ const service = (context: Context) => new AnalyticsService(context.em, context.l
 
 @Resolver()
 export class AnalyticsResolver {
-  @Query(() => IndicatorGroupConnection, { description: 'Any indicator grouped by region, parent area, level, period and core value, by its own aggregation rules. Cost: 20.' })
+  @Query(() => IndicatorGroupConnection, { description: withCost('Query.indicatorAggregate', 'Any indicator grouped by region, parent area, level, period and core value, by its own aggregation rules.') })
   indicatorAggregate(@Args() args: IndicatorAggregateArgs, @Ctx() context: Context) {
     return service(context).indicatorGroups(args);
   }
 
-  @Query(() => [SeriesPoint], { description: 'Time series of an indicator for a region with its regencies and cities (or the country), cumulative where values add up. Cost: 10.' })
+  @Query(() => [SeriesPoint], { description: withCost('Query.indicatorSeries', 'Time series of an indicator for a region with its regencies and cities (or the country), cumulative where values add up.') })
   indicatorSeries(@Args() args: IndicatorSeriesArgs, @Ctx() context: Context) {
     return service(context).series(args);
   }
 
-  @Query(() => [CoveragePoint], { description: 'Civil servants reached over time, cumulative from the start of the range. Cost: 20.' })
+  @Query(() => [CoveragePoint], { description: withCost('Query.coverageSeries', 'Civil servants reached over time, cumulative from the start of the range.') })
   coverageSeries(@Args() args: CoverageSeriesArgs, @Ctx() context: Context) {
     return service(context).coverageSeries(args);
   }
 
-  @Query(() => RolloutConnection, { description: 'The rollout table: provinces, or the regencies and cities of a province, with stage, coverage, activity and an indicator against target, ranked. Cost: 30.' })
+  @Query(() => RolloutConnection, { description: withCost('Query.rollout', 'The rollout table: provinces, or the regencies and cities of a province, with stage, coverage, activity and an indicator against target, ranked.') })
   rollout(@Args() args: RolloutArgs, @Ctx() context: Context) {
     return service(context).rollout(args);
   }
 
-  @Query(() => [StageCount], { description: 'How many regions are at each stage, from not started to evaluated. Cost: 5.' })
+  @Query(() => [StageCount], { description: withCost('Query.stageDistribution', 'How many regions are at each stage, from not started to evaluated.') })
   stageDistribution(@Args() args: StageDistributionArgs, @Ctx() context: Context) {
     return service(context).stageDistribution(args);
   }
 
-  @Query(() => Completeness, { description: 'Reporting completeness and timeliness of a period, never above 100 %. Cost: 10.' })
+  @Query(() => Completeness, { description: withCost('Query.reportingCompleteness', 'Reporting completeness and timeliness of a period, never above 100 %.') })
   reportingCompleteness(@Args() args: CompletenessArgs, @Ctx() context: Context) {
     return service(context).completeness(args);
   }
 
-  @Query(() => [EventTrendPoint], { description: 'Events, sessions and participants per period, optionally by kind and mode. Cost: 10.' })
+  @Query(() => [EventTrendPoint], { description: withCost('Query.eventTrends', 'Events, sessions and participants per period, optionally by kind and mode.') })
   eventTrends(@Args() args: EventTrendArgs, @Ctx() context: Context) {
     return service(context).eventTrends(args);
   }

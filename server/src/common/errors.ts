@@ -4,6 +4,10 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 export enum ErrorCode {
   BAD_USER_INPUT = 'BAD_USER_INPUT',
   NOT_FOUND = 'NOT_FOUND',
+  FORBIDDEN = 'FORBIDDEN',
+  DEPTH_LIMIT_EXCEEDED = 'DEPTH_LIMIT_EXCEEDED',
+  COST_LIMIT_EXCEEDED = 'COST_LIMIT_EXCEEDED',
+  PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }
 
@@ -36,6 +40,10 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, lo
     return { message: `Argument Validation Error: ${reasons}`, path: formatted.path, extensions: { code: ErrorCode.BAD_USER_INPUT, validation } };
   }
   const code = formatted.extensions?.code;
+  if (code === ErrorCode.DEPTH_LIMIT_EXCEEDED || code === ErrorCode.COST_LIMIT_EXCEEDED) {
+    const { http: _http, ...extensions } = formatted.extensions ?? {};
+    return { message: formatted.message, extensions };
+  }
   if (typeof code === 'string' && requestErrorCodes.has(code)) {
     return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code } };
   }
