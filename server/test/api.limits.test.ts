@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
 import { MikroORM } from '@mikro-orm/postgresql';
+import { type OperationDefinitionNode, parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ormOptions } from '../src/database/orm.js';
-import { MAX_COST, MAX_DEPTH } from '../src/http/limits.js';
+import { MAX_COST, MAX_DEPTH, measure } from '../src/http/limits.js';
+import { buildApiSchema } from '../src/schema/build.js';
 import { startTestApi, type TestApi } from './support/api.js';
 import { type TestDatabase, testDatabase } from './support/database.js';
 
@@ -60,6 +62,17 @@ describe('GraphQL API: limits and batching', () => {
     expect(answer.errors).toBeUndefined();
   });
 
+  it('prices the dashboard overview and a detailed page of events as docs/api.md says', async () => {
+    const price = (query: string) => {
+      const document = parse(query);
+      return measure(schema, document, document.definitions[0] as OperationDefinitionNode).cost;
+    };
+    const schema = await buildApiSchema();
+    expect(price('{ regions(level: PROVINCE, first: 100) { totalCount edges { node { code name headcount regencies: children(level: REGENCY) { totalCount } cities: children(level: CITY) { totalCount } } } } }')).toBe(803);
+    expect(price(eventPage(50))).toBeGreaterThan(14_000);
+    expect(price(eventPage(50))).toBeLessThan(16_000);
+  });
+
   it('refuses a query deeper than the limit before running it, saying the limit and the depth', async () => {
     statements.length = 0;
     const nested = `{ region(code: "75") { ${'parent { '.repeat(MAX_DEPTH)}code${' }'.repeat(MAX_DEPTH)} } }`;
@@ -80,7 +93,7 @@ describe('GraphQL API: limits and batching', () => {
       { n: 200 },
     );
     expect(answer.errors?.[0]?.extensions).toMatchObject({ code: 'COST_LIMIT_EXCEEDED', limit: MAX_COST });
-    expect(answer.errors?.[0]?.extensions?.cost).toBeGreaterThan(MAX_COST);
+    expect(Number(answer.errors?.[0]?.extensions?.cost)).toBeGreaterThan(MAX_COST);
     expect(answer.errors?.[0]?.message).toMatch(/^Query cost \d+ exceeds the limit of 100000$/);
     expect(statements).toEqual([]);
   });
@@ -99,7 +112,7 @@ describe('GraphQL API: limits and batching', () => {
     const query = '{ programs { totalCount } }';
     const persistedQuery = { version: 1, sha256Hash: createHash('sha256').update(query).digest('hex') };
     const send = (body: object) =>
-      fetch(`${api.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then((response) => response.json());
+      fetch(`${api.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then((response) => response.json() as Promise<any>);
     expect((await send({ extensions: { persistedQuery } })).errors[0].extensions.code).toBe('PERSISTED_QUERY_NOT_FOUND');
     expect(await send({ query, extensions: { persistedQuery } })).toEqual({ data: { programs: { totalCount: 2 } } });
     expect(await send({ extensions: { persistedQuery } })).toEqual({ data: { programs: { totalCount: 2 } } });

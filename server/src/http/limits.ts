@@ -11,7 +11,8 @@ export const MAX_COST = 100_000;
 
 /**
  * What a field costs beyond the default of 1 per field. `cost` is the field's own work; `listSize`
- * multiplies what is selected below a plain list. Connections multiply their `edges` by `first`.
+ * multiplies what is selected below a plain list. A connection multiplies what is under its `edges`
+ * by its `first`.
  * Documented in docs/api.md; the descriptions of these fields quote their cost.
  */
 export const fieldCosts: Record<string, { cost?: number; listSize?: number }> = {
@@ -55,7 +56,8 @@ export function measure(schema: GraphQLSchema, document: DocumentNode, operation
   return walk({ schema, fragments, variables }, operation.selectionSet, root!, 1, new Set());
 }
 
-function walk(context: Walk, selections: SelectionSetNode, parent: GraphQLObjectType, depth: number, seen: Set<string>): { cost: number; depth: number } {
+/** `pageSize` is the `first` of the connection whose fields are being walked: it multiplies its `edges` only. */
+function walk(context: Walk, selections: SelectionSetNode, parent: GraphQLObjectType, depth: number, seen: Set<string>, pageSize = 1): { cost: number; depth: number } {
   let cost = 0;
   let deepest = depth - 1;
   for (const selection of selections.selections) {
@@ -68,9 +70,11 @@ function walk(context: Walk, selections: SelectionSetNode, parent: GraphQLObject
       deepest = Math.max(deepest, depth);
       const type = getNamedType(field.type);
       if (selection.selectionSet && isObjectType(type)) {
-        const below = walk(context, selection.selectionSet, type, depth + 1, seen);
+        const connection = type.name.endsWith('Connection');
+        const below = walk(context, selection.selectionSet, type, depth + 1, seen, connection ? firstOf(context, selection) : 1);
         deepest = Math.max(deepest, below.depth);
-        own += below.cost * multiplier(context, selection, rule.listSize, type);
+        const times = field.name === 'edges' && parent.name.endsWith('Connection') ? pageSize : connection ? 1 : (rule.listSize ?? 1);
+        own += below.cost * times;
       }
       cost += own;
     } else {
@@ -80,7 +84,7 @@ function walk(context: Walk, selections: SelectionSetNode, parent: GraphQLObject
       const name = selection.kind === Kind.FRAGMENT_SPREAD ? selection.name.value : null;
       if (name && seen.has(name)) continue;
       const type = fragment.typeCondition ? context.schema.getType(fragment.typeCondition.name.value) : parent;
-      const inner = walk(context, fragment.selectionSet, isObjectType(type) ? type : parent, depth, name ? new Set([...seen, name]) : seen);
+      const inner = walk(context, fragment.selectionSet, isObjectType(type) ? type : parent, depth, name ? new Set([...seen, name]) : seen, pageSize);
       cost += inner.cost;
       deepest = Math.max(deepest, inner.depth);
     }
@@ -88,14 +92,11 @@ function walk(context: Walk, selections: SelectionSetNode, parent: GraphQLObject
   return { cost, depth: deepest };
 }
 
-/** A connection's edges count `first` times; a plain list its declared size; anything else once. */
-function multiplier(context: Walk, selection: FieldNode, listSize: number | undefined, type: GraphQLObjectType): number {
-  if (type.name.endsWith('Connection')) {
-    const first = selection.arguments?.find((argument) => argument.name.value === 'first');
-    const value = first ? Number(valueFromASTUntyped(first.value, context.variables)) : DEFAULT_PAGE_SIZE;
-    return Number.isFinite(value) && value > 0 ? value : 1;
-  }
-  return listSize ?? 1;
+/** The page size a connection field asks for, from a literal or a variable; the default when absent. */
+function firstOf(context: Walk, selection: FieldNode): number {
+  const first = selection.arguments?.find((argument) => argument.name.value === 'first');
+  const value = first ? Number(valueFromASTUntyped(first.value, context.variables)) : DEFAULT_PAGE_SIZE;
+  return Number.isFinite(value) && value > 0 ? value : 1;
 }
 
 /** Refuses, before anything runs, an operation deeper or costlier than the limits, naming limit and cost. */
