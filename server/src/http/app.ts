@@ -2,12 +2,13 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import express from 'express';
+import express, { type ErrorRequestHandler } from 'express';
 import http from 'node:http';
 import type { Context } from '../common/context.js';
-import { formatError } from '../common/errors.js';
+import { ErrorCode, formatError } from '../common/errors.js';
 import { createLoaders } from '../common/loaders.js';
 import { buildApiSchema } from '../schema/build.js';
+import { limitsPlugin } from './limits.js';
 import { graphiqlRouter } from './graphiql.js';
 
 export interface ApiServer {
@@ -25,7 +26,7 @@ export async function createApiServer(orm: MikroORM, log: Logger): Promise<ApiSe
     schema: await buildApiSchema(),
     formatError: (formatted, error) => formatError(formatted, error, log),
     includeStacktraceInErrorResponses: false,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server })],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server }), limitsPlugin()],
   });
   await apollo.start();
 
@@ -41,7 +42,7 @@ export async function createApiServer(orm: MikroORM, log: Logger): Promise<ApiSe
   app.use(graphiqlRouter());
   app.use(
     '/graphql',
-    express.json({ limit: '256kb' }),
+    express.json({ limit: BODY_LIMIT }),
     expressMiddleware(apollo, {
       context: async () => {
         const em = orm.em.fork();
@@ -49,6 +50,8 @@ export async function createApiServer(orm: MikroORM, log: Logger): Promise<ApiSe
       },
     }),
   );
+
+  app.use(bodyErrors);
 
   return {
     server,
@@ -58,6 +61,18 @@ export async function createApiServer(orm: MikroORM, log: Logger): Promise<ApiSe
     },
   };
 }
+
+const BODY_LIMIT = '256kb';
+
+/** Oversized or malformed bodies get a GraphQL-shaped JSON answer, never Express's HTML page with a stack. */
+const bodyErrors: ErrorRequestHandler = (error, _request, response, next) => {
+  if (response.headersSent) return next(error);
+  const tooLarge = error?.type === 'entity.too.large';
+  const status = tooLarge ? 413 : error?.type === 'entity.parse.failed' ? 400 : 500;
+  const message = tooLarge ? `Request body larger than ${BODY_LIMIT}` : status === 400 ? 'Request body is not valid JSON' : 'Internal server error';
+  const code = tooLarge ? ErrorCode.PAYLOAD_TOO_LARGE : status === 400 ? 'BAD_REQUEST' : ErrorCode.INTERNAL_SERVER_ERROR;
+  response.status(status).json({ errors: [{ message, extensions: { code } }] });
+};
 
 export function listen(server: http.Server, port: number, host: string): Promise<number> {
   return new Promise((resolve, reject) => {
