@@ -1,6 +1,6 @@
 export * from './postgres.js';
 export { migrations } from './migrations/index.js';
-export { loadReferenceData } from './reference/load.js';
+export { loadReferenceData, loadReferenceDataOnce } from './reference/load.js';
 export { regionRecords, levelOfCode, type RegionRecord } from './reference/regions.js';
 export { programRecords } from './reference/programs.js';
 export { indicatorRecords } from './reference/indicators.js';

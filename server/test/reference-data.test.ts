@@ -1,4 +1,4 @@
-import { DEFAULT_SEED, loadDemoData, loadReferenceData } from '@berakhlak/db';
+import { DEFAULT_SEED, loadDemoData, loadReferenceData, loadReferenceDataOnce } from '@berakhlak/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestDatabase, testDatabase } from './support/database.js';
 
@@ -83,6 +83,19 @@ describe('reference data', () => {
     expect(await counts()).toEqual(before);
     expect(before.region).toBe(552);
     expect(before.attendance).toBeGreaterThan(10_000);
+  });
+
+  it('keeps an edited target when the start command runs again', async () => {
+    const target = "SELECT t.value FROM target t JOIN indicator i ON i.id = t.indicator_id WHERE i.code = 'AGEN_PERUBAHAN' AND t.region_id IS NULL";
+    const original = (await db.sql.query(target)).rows[0].value;
+    await db.sql.query(`UPDATE target SET value = value + 1 WHERE region_id IS NULL AND indicator_id = (SELECT id FROM indicator WHERE code = 'AGEN_PERUBAHAN')`);
+    const client = await db.sql.connect();
+    try {
+      expect(await loadReferenceDataOnce(client)).toBe(false);
+    } finally {
+      client.release();
+    }
+    expect(Number((await db.sql.query(target)).rows[0].value)).toBe(Number(original) + 1);
   });
 
   it('refuses to add a second generated data set on top of the first', async () => {

@@ -9,19 +9,43 @@ import { regionRecords } from './regions.js';
  * natural key, so loading twice leaves the same rows.
  */
 export async function loadReferenceData(client: pg.ClientBase): Promise<void> {
+  await inTransaction(client, () => upsertAll(client));
+}
+
+/**
+ * Loads the reference data into a database that has none, and leaves it alone after that:
+ * from the first start on, administrators own indicators and targets, and a restart must not
+ * undo their edits. Returns whether anything was written.
+ */
+export async function loadReferenceDataOnce(client: pg.ClientBase): Promise<boolean> {
+  return inTransaction(client, async () => {
+    // Two servers starting together on one database must not both load.
+    await client.query("SELECT pg_advisory_xact_lock(hashtext('reference_load'))");
+    const { rows } = await client.query<{ loaded: boolean }>('SELECT EXISTS (SELECT 1 FROM region) AS loaded');
+    if (rows[0]!.loaded) return false;
+    await upsertAll(client);
+    return true;
+  });
+}
+
+async function upsertAll(client: pg.ClientBase): Promise<void> {
+  await upsertRegions(client);
+  await upsertPrograms(client);
+  await upsertIndicators(client);
+  await upsertMilestones(client);
+}
+
+async function inTransaction<T>(client: pg.ClientBase, work: () => Promise<T>): Promise<T> {
   await client.query('BEGIN');
   try {
-    await upsertRegions(client);
-    await upsertPrograms(client);
-    await upsertIndicators(client);
-    await upsertMilestones(client);
+    const result = await work();
     await client.query('COMMIT');
+    return result;
   } catch (error) {
     await client.query('ROLLBACK');
     throw error;
   }
 }
-
 async function upsertRegions(client: pg.ClientBase): Promise<void> {
   const records = regionRecords();
   // Provinces first, so each regency and city finds its parent by code.

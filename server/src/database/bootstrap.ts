@@ -1,4 +1,4 @@
-import { type DatasetName, DEFAULT_SEED, loadDemoData, loadReferenceData } from '@berakhlak/db';
+import { type DatasetName, DEFAULT_SEED, loadDemoData, loadReferenceDataOnce } from '@berakhlak/db';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import pg from 'pg';
 import { migrate } from './orm.js';
@@ -10,7 +10,7 @@ export interface BootstrapOptions {
   log?: (message: string) => void;
 }
 
-/** Brings a database to the current schema and reference data, and loads demo data once. */
+/** Brings a database to the current schema, and loads reference and demo data once. */
 export async function bootstrapDatabase(orm: MikroORM, url: string, options: BootstrapOptions): Promise<void> {
   const log = options.log ?? (() => {});
   let started = Date.now();
@@ -20,8 +20,8 @@ export async function bootstrapDatabase(orm: MikroORM, url: string, options: Boo
   await client.connect();
   try {
     started = Date.now();
-    await loadReferenceData(client);
-    log(`reference data loaded in ${Date.now() - started} ms`);
+    const loaded = await loadReferenceDataOnce(client);
+    log(loaded ? `reference data loaded in ${Date.now() - started} ms` : 'reference data already loaded');
     if (!options.dataset) return;
     started = Date.now();
     const result = await loadDemoData(client, options.dataset, options.seed ?? DEFAULT_SEED);
