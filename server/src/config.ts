@@ -15,6 +15,10 @@ export interface Settings {
   dataset: DatasetName | null;
   seed: number | undefined;
   webEntry: string;
+  /** Origins whose pages may send mutations besides the API's own: the dashboard's by default. */
+  allowedOrigins: string[];
+  /** Days after a period's end when it locks for reporting. */
+  periodLockDays: number;
 }
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -31,6 +35,8 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     dataset: dataset(env.DEMO_DATA ?? 'demo'),
     seed: env.DEMO_SEED ? integer('DEMO_SEED', env.DEMO_SEED) : undefined,
     webEntry: path.join(repoRoot, 'web', 'build', 'index.js'),
+    allowedOrigins: env.ALLOWED_ORIGINS ? env.ALLOWED_ORIGINS.split(',').map((origin) => origin.trim()) : [`http://${env.HOST ?? '127.0.0.1'}:${port(env, 'WEB_PORT', 3000)}`],
+    periodLockDays: env.PERIOD_LOCK_DAYS ? integer('PERIOD_LOCK_DAYS', env.PERIOD_LOCK_DAYS) : 30,
   };
 }
 

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { openDatabase } from '@berakhlak/db';
+import { DEMO_PASSWORD, demoUsers } from './auth/demo-users.js';
 import { bootstrapDatabase } from './database/bootstrap.js';
 import { openOrm } from './database/orm.js';
 import { createApiServer, listen } from './http/app.js';
@@ -30,7 +31,7 @@ async function main(settings: Settings): Promise<void> {
   stops.push(() => orm.close());
   await bootstrapDatabase(orm, database.url, { dataset: settings.dataset, seed: settings.seed, log });
 
-  const api = await createApiServer(orm, log);
+  const api = await createApiServer(orm, log, { allowedOrigins: settings.allowedOrigins, periodLockDays: settings.periodLockDays });
   stops.push(() => api.close());
   const apiPort = await listen(api.server, settings.apiPort, settings.host);
   const apiUrl = `http://${settings.host}:${apiPort}`;
@@ -46,7 +47,13 @@ async function main(settings: Settings): Promise<void> {
   log(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   log(`GraphQL API: ${apiUrl}/graphql   health: ${apiUrl}/health`);
   if (settings.serveWeb) log(`Dashboard:   http://${settings.host}:${settings.webPort}/`);
-  log('Demo logins: none yet (sign-in arrives with roles and region scopes); press Ctrl-C to stop everything');
+  if (settings.dataset) {
+    log(`Demo logins (password ${DEMO_PASSWORD}):`);
+    for (const user of demoUsers) log(`  ${user.email.padEnd(36)} ${user.role}${user.regionCode ? ` ${user.regionCode}` : ''}`);
+  } else {
+    log('No demo data, so no demo logins: create the first administrator with `npx -y pnpm@10 admin:create` (see the README)');
+  }
+  log('Press Ctrl-C to stop everything');
 }
 
 function startWeb(settings: Settings, apiUrl: string): ChildProcess {

@@ -56,6 +56,9 @@ describe('GraphiQL at /graphiql', () => {
     const browser = await launchChromium();
     try {
       const context = await browser.newContext();
+      // GraphiQL answers only a signed-in browser, as the API does; the dashboard's cookie serves it on the same host.
+      const [name, value] = api.cookie.split('=') as [string, string];
+      await context.addCookies([{ name, value, domain: '127.0.0.1', path: '/' }]);
       const requested: string[] = [];
       context.on('request', (request) => requested.push(request.url()));
       const page = await context.newPage();

@@ -1,4 +1,5 @@
 import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Access, callerScope } from '../auth/access.js';
 import type { Context } from '../common/context.js';
 import { withCost } from '../http/limits.js';
 import { CoreValue } from '../programs/core-value.entity.js';
@@ -11,40 +12,47 @@ import {
   Completeness, CoveragePoint, EventTrendPoint, IndicatorGroup, IndicatorGroupConnection, RegionCompleteness, RolloutConnection, RolloutRow, SeriesPoint, StageCount,
 } from './analytics.types.js';
 
-const service = (context: Context) => new AnalyticsService(context.em, context.loaders);
+const service = (context: Context) => new AnalyticsService(context.em, context.loaders, callerScope(context));
 
 @Resolver()
 export class AnalyticsResolver {
+  @Access('SIGNED_IN')
   @Query(() => IndicatorGroupConnection, { description: withCost('Query.indicatorAggregate', 'Any indicator grouped by region, parent area, level, period and core value, by its own aggregation rules.') })
   indicatorAggregate(@Args() args: IndicatorAggregateArgs, @Ctx() context: Context) {
     return service(context).indicatorGroups(args);
   }
 
+  @Access('SIGNED_IN')
   @Query(() => [SeriesPoint], { description: withCost('Query.indicatorSeries', 'Time series of an indicator for a region with its regencies and cities (or the country), cumulative where values add up.') })
   indicatorSeries(@Args() args: IndicatorSeriesArgs, @Ctx() context: Context) {
     return service(context).series(args);
   }
 
+  @Access('SIGNED_IN')
   @Query(() => [CoveragePoint], { description: withCost('Query.coverageSeries', 'Civil servants reached over time, cumulative from the start of the range.') })
   coverageSeries(@Args() args: CoverageSeriesArgs, @Ctx() context: Context) {
     return service(context).coverageSeries(args);
   }
 
+  @Access('SIGNED_IN')
   @Query(() => RolloutConnection, { description: withCost('Query.rollout', 'The rollout table: provinces, or the regencies and cities of a province, with stage, coverage, activity and an indicator against target, ranked.') })
   rollout(@Args() args: RolloutArgs, @Ctx() context: Context) {
     return service(context).rollout(args);
   }
 
+  @Access('SIGNED_IN')
   @Query(() => [StageCount], { description: withCost('Query.stageDistribution', 'How many regions are at each stage, from not started to evaluated.') })
   stageDistribution(@Args() args: StageDistributionArgs, @Ctx() context: Context) {
     return service(context).stageDistribution(args);
   }
 
+  @Access('SIGNED_IN')
   @Query(() => Completeness, { description: withCost('Query.reportingCompleteness', 'Reporting completeness and timeliness of a period, never above 100 %.') })
   reportingCompleteness(@Args() args: CompletenessArgs, @Ctx() context: Context) {
     return service(context).completeness(args);
   }
 
+  @Access('SIGNED_IN')
   @Query(() => [EventTrendPoint], { description: withCost('Query.eventTrends', 'Events, sessions and participants per period, optionally by kind and mode.') })
   eventTrends(@Args() args: EventTrendArgs, @Ctx() context: Context) {
     return service(context).eventTrends(args);

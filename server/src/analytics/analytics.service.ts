@@ -2,7 +2,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { type Connection, decodeKeyCursor, toConnection } from '../common/connection.js';
 import { badInput } from '../common/errors.js';
 import type { Loaders } from '../common/loaders.js';
-import { checkRange, dayAfter } from '../common/period.js';
+import type { Scope } from '../auth/scope.js';
+import { addDays, checkRange, dayAfter, isPeriodStart, periodEnd } from '../common/period.js';
 import { PeriodType } from '../indicators/indicator.enums.js';
 import { Indicator } from '../indicators/indicator.entity.js';
 import { IndicatorService } from '../indicators/indicator.service.js';
@@ -20,18 +21,18 @@ import { type Part, sql } from './sql.js';
 const stepOf: Record<PeriodType, string> = { MONTH: '1 month', QUARTER: '3 months', YEAR: '1 year' };
 
 export class AnalyticsService {
-  constructor(private readonly em: EntityManager, private readonly loaders: Loaders) {}
+  constructor(private readonly em: EntityManager, private readonly loaders: Loaders, private readonly scope: Scope) {}
 
   private run<T>(part: Part): Promise<T[]> {
     return this.em.getConnection().execute(part.text, part.params);
   }
 
-  private area(code: string, argument: string): Promise<number[]> {
-    return new RegionService(this.em, this.loaders).areaIds(code, argument);
+  private regions(): RegionService {
+    return new RegionService(this.em, this.loaders, this.scope);
   }
 
   private indicator(code: string, argument: string): Promise<Indicator> {
-    return new IndicatorService(this.em, this.loaders).byCode(code, argument);
+    return new IndicatorService(this.em, this.loaders, this.scope).byCode(code, argument);
   }
 
   private async coreValueId(code: string | null | undefined, argument: string): Promise<number | null> {
@@ -49,7 +50,7 @@ export class AnalyticsService {
       timeAggregation: indicator.timeAggregation,
       groupBy,
       periodType: periodType ?? indicator.periodType,
-      regionIds: filter.regionCode ? await this.area(filter.regionCode, `${prefix}regionCode`) : null,
+      regionIds: await this.regions().optionalAreaIds(filter.regionCode, `${prefix}regionCode`),
       level: filter.level ?? null,
       from: filter.period?.from ?? null,
       to: filter.period?.to ?? null,
@@ -83,7 +84,8 @@ export class AnalyticsService {
   async coverageSeries(args: CoverageSeriesArgs): Promise<CoveragePoint[]> {
     if (!args.period.from || !args.period.to) throw badInput('period', 'needs both from and to');
     checkRange(args.period, 'period');
-    const members = args.regionCode ? sql`WHERE id IN (${sql.list(await this.area(args.regionCode, 'regionCode'))})` : sql``;
+    const area = await this.regions().optionalAreaIds(args.regionCode, 'regionCode');
+    const members = area ? sql`WHERE id IN (${sql.list(area)})` : sql``;
     const type = args.periodType.toLowerCase();
     const rows = await this.run<{ period_start: string; reached: string; headcount: string }>(sql`
       WITH members AS (SELECT id, headcount FROM region ${members}),
@@ -111,20 +113,21 @@ export class AnalyticsService {
   }
 
   /** The regions a rollout table or stage distribution lists: the children of a province, or a level nationally. */
-  private async scope(parentCode: string | null | undefined, level: RegionLevel | null | undefined): Promise<{ where: Part; provinces: boolean }> {
+  private async listed(parentCode: string | null | undefined, level: RegionLevel | null | undefined): Promise<{ where: Part; provinces: boolean }> {
     if (parentCode) {
-      const parent = await new RegionService(this.em, this.loaders).byCodeAs(parentCode, 'parentCode');
+      const parent = await this.regions().byCodeAs(parentCode, 'parentCode');
       if (parent.level !== RegionLevel.PROVINCE) throw badInput('parentCode', `${parentCode} is a ${parent.level.toLowerCase()}, not a province`);
       if (level === RegionLevel.PROVINCE) throw badInput('level', 'a province has no provinces under it');
       return { where: level ? sql`r.parent_id = ${parent.id} AND r.level = ${level}` : sql`r.parent_id = ${parent.id}`, provinces: false };
     }
+    this.scope.checkNational('parentCode');
     const wanted = level ?? RegionLevel.PROVINCE;
     return { where: sql`r.level = ${wanted}`, provinces: wanted === RegionLevel.PROVINCE };
   }
 
   async rollout(args: RolloutArgs): Promise<Connection<RolloutRow>> {
     checkRange(args.period, 'period');
-    const { where, provinces } = await this.scope(args.parentCode, args.level);
+    const { where, provinces } = await this.listed(args.parentCode, args.level);
     const indicator = args.indicatorCode ? await this.indicator(args.indicatorCode, 'indicatorCode') : null;
     const from = args.period?.from ?? '-infinity';
     const until = args.period?.to ? dayAfter(args.period.to) : 'infinity';
@@ -134,8 +137,8 @@ export class AnalyticsService {
     let indicatorCte = sql`SELECT NULL::int AS key, NULL::float AS value WHERE false`;
     if (indicator) {
       const groupBy = provinces ? IndicatorGroupBy.PARENT : IndicatorGroupBy.REGION;
-      const query = await this.aggregateQuery(indicator, [groupBy], null, { period: args.period, coreValueCode: args.coreValueCode }, '');
-      query.regionIds = null;
+      // The parent's area holds every row's region; nationally (no parent) every region counts.
+      const query = await this.aggregateQuery(indicator, [groupBy], null, { regionCode: args.parentCode, period: args.period, coreValueCode: args.coreValueCode }, '');
       indicatorCte = sql`SELECT ${sql.raw(provinces ? 'parent_id' : 'region_id')} AS key, value FROM (${indicatorAggregateSql(query)}) a`;
     }
     const better = indicator?.higherIsBetter === false ? 'ASC' : 'DESC';
@@ -212,7 +215,7 @@ export class AnalyticsService {
   }
 
   async stageDistribution(args: StageDistributionArgs): Promise<StageCount[]> {
-    const { where } = await this.scope(args.parentCode, args.level);
+    const { where } = await this.listed(args.parentCode, args.level);
     const rows = await this.run<{ milestone_id: number | null; regions: string; share: number }>(sql`
       WITH scope AS (SELECT r.id FROM region r WHERE ${where}),
       stages AS (${regionStages(args.asOf ?? 'infinity')}),
@@ -232,7 +235,8 @@ export class AnalyticsService {
     if (!isPeriodStart(type, start)) throw badInput('period.start', `${start} is not the first day of a ${type.toLowerCase()}`);
     const end = periodEnd(type, start);
     const deadline = dayAfter(addDays(end, args.graceDays));
-    const scope = args.parentCode ? sql`WHERE r.id IN (${sql.list(await this.area(args.parentCode, 'parentCode'))})` : sql``;
+    const area = await this.regions().optionalAreaIds(args.parentCode, 'parentCode');
+    const scope = area ? sql`WHERE r.id IN (${sql.list(area)})` : sql``;
     const rows = await this.run<{ region_id: number | null; expected: string; reported: string; on_time: string; active: string }>(sql`
       WITH scope AS (SELECT r.id, r.code FROM region r ${scope}),
       active AS (
@@ -275,7 +279,8 @@ export class AnalyticsService {
     const filters: Part[] = [sql`e.status <> 'CANCELLED'`];
     if (args.period?.from) filters.push(sql`e.starts_at >= ${args.period.from}::timestamptz`);
     if (args.period?.to) filters.push(sql`e.starts_at < ${dayAfter(args.period.to)}::timestamptz`);
-    if (args.regionCode) filters.push(sql`e.host_region_id IN (${sql.list(await this.area(args.regionCode, 'regionCode'))})`);
+    const area = await this.regions().optionalAreaIds(args.regionCode, 'regionCode');
+    if (area) filters.push(sql`e.host_region_id IN (${sql.list(area)})`);
     if (args.programCode) {
       const program = await this.em.findOne(Program, { code: args.programCode });
       if (!program) throw badInput('programCode', `no program has code ${args.programCode}`);
@@ -328,23 +333,3 @@ function toGroup(row: AggregateRow): IndicatorGroup {
     periodStart: row.period_start, value: row.value, observationCount: row.observations, regionCount: row.regions,
   };
 }
-
-function isPeriodStart(type: PeriodType, day: string): boolean {
-  const [, month, date] = day.split('-').map(Number);
-  if (date !== 1) return false;
-  return type === PeriodType.MONTH || (type === PeriodType.QUARTER && [1, 4, 7, 10].includes(month!)) || (type === PeriodType.YEAR && month === 1);
-}
-
-function periodEnd(type: PeriodType, start: string): string {
-  const date = new Date(`${start}T00:00:00Z`);
-  date.setUTCMonth(date.getUTCMonth() + { MONTH: 1, QUARTER: 3, YEAR: 12 }[type]);
-  date.setUTCDate(0);
-  return date.toISOString().slice(0, 10);
-}
-
-function addDays(day: string, days: number): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}
-

@@ -4,7 +4,9 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 export enum ErrorCode {
   BAD_USER_INPUT = 'BAD_USER_INPUT',
   NOT_FOUND = 'NOT_FOUND',
+  UNAUTHENTICATED = 'UNAUTHENTICATED',
   FORBIDDEN = 'FORBIDDEN',
+  TOO_MANY_REQUESTS = 'TOO_MANY_REQUESTS',
   DEPTH_LIMIT_EXCEEDED = 'DEPTH_LIMIT_EXCEEDED',
   COST_LIMIT_EXCEEDED = 'COST_LIMIT_EXCEEDED',
   PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
@@ -19,6 +21,18 @@ export class DomainError extends Error {
 
 export const badInput = (argument: string, reason: string): DomainError =>
   new DomainError(ErrorCode.BAD_USER_INPUT, `${argument}: ${reason}`, { argument });
+
+export interface Problem {
+  argument: string;
+  reason: string;
+}
+
+/** Every problem of a write at once, so a form can mark each field; the first one names the argument. */
+export function invalidInput(problems: Problem[]): DomainError {
+  const shown = problems.slice(0, 10).map((problem) => `${problem.argument}: ${problem.reason}`);
+  const more = problems.length > shown.length ? ` (and ${problems.length - shown.length} more)` : '';
+  return new DomainError(ErrorCode.BAD_USER_INPUT, `${shown.join('; ')}${more}`, { argument: problems[0]!.argument, problems });
+}
 
 export const notFound = (what: string, key: string): DomainError => new DomainError(ErrorCode.NOT_FOUND, `${what} ${key} not found`, { what, key });
 

@@ -1,5 +1,6 @@
 import { GraphQLLocalDate } from 'graphql-scalars';
 import { Field, InputType } from 'type-graphql';
+import { PeriodType } from '../indicators/indicator.enums.js';
 import { badInput } from './errors.js';
 
 export const LocalDate = GraphQLLocalDate;
@@ -23,4 +24,35 @@ export function dayAfter(day: string): string {
   const date = new Date(`${day}T00:00:00Z`);
   date.setUTCDate(date.getUTCDate() + 1);
   return date.toISOString().slice(0, 10);
+}
+
+export function isPeriodStart(type: PeriodType, day: string): boolean {
+  const [, month, date] = day.split('-').map(Number);
+  if (date !== 1) return false;
+  return type === PeriodType.MONTH || (type === PeriodType.QUARTER && [1, 4, 7, 10].includes(month!)) || (type === PeriodType.YEAR && month === 1);
+}
+
+/** Last day of the period that starts on the given day. */
+export function periodEnd(type: PeriodType, start: string): string {
+  const date = new Date(`${start}T00:00:00Z`);
+  date.setUTCMonth(date.getUTCMonth() + { MONTH: 1, QUARTER: 3, YEAR: 12 }[type]);
+  date.setUTCDate(0);
+  return date.toISOString().slice(0, 10);
+}
+
+export function addDays(day: string, days: number): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+
+/** First day of the period of the given type that holds the day. */
+export function periodStartOf(type: PeriodType, day: string): string {
+  const [year, month] = day.split('-').map(Number) as [number, number];
+  const first = type === PeriodType.MONTH ? month : type === PeriodType.QUARTER ? month - ((month - 1) % 3) : 1;
+  return `${year}-${String(first).padStart(2, '0')}-01`;
+}
+
+export function today(): string {
+  return new Date().toISOString().slice(0, 10);
 }

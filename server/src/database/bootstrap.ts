@@ -1,6 +1,7 @@
 import { type DatasetName, DEFAULT_SEED, loadDemoData, loadReferenceDataOnce } from '@berakhlak/db';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import pg from 'pg';
+import { ensureDemoUsers } from '../auth/demo-users.js';
 import { migrate } from './orm.js';
 
 export interface BootstrapOptions {
@@ -10,7 +11,7 @@ export interface BootstrapOptions {
   log?: (message: string) => void;
 }
 
-/** Brings a database to the current schema, and loads reference and demo data once. */
+/** Brings a database to the current schema, and loads reference and demo data (with its demo accounts) once. */
 export async function bootstrapDatabase(orm: MikroORM, url: string, options: BootstrapOptions): Promise<void> {
   const log = options.log ?? (() => {});
   let started = Date.now();
@@ -31,6 +32,7 @@ export async function bootstrapDatabase(orm: MikroORM, url: string, options: Boo
     } else {
       log(`${result.dataset} data already loaded (seed ${result.seed})`);
     }
+    await ensureDemoUsers(orm.em.fork());
   } finally {
     await client.end();
   }

@@ -1,3 +1,8 @@
+import { AuditEntry } from '../audit/audit-entry.entity.js';
+import { ApiToken } from '../auth/api-token.entity.js';
+import { AuthSession } from '../auth/auth-session.entity.js';
+import { LoginFailure } from '../auth/login-failure.entity.js';
+import { User } from '../auth/user.entity.js';
 import { DatasetLoad } from './dataset-load.entity.js';
 import { Attendance } from '../events/attendance.entity.js';
 import { Event } from '../events/event.entity.js';
@@ -5,6 +10,7 @@ import { Session } from '../events/session.entity.js';
 import { Speaker } from '../events/speaker.entity.js';
 import { Indicator } from '../indicators/indicator.entity.js';
 import { Observation } from '../indicators/observation.entity.js';
+import { PeriodReopening } from '../indicators/period-reopening.entity.js';
 import { Target } from '../indicators/target.entity.js';
 import { Milestone } from '../milestones/milestone.entity.js';
 import { RegionMilestone } from '../milestones/region-milestone.entity.js';
@@ -28,4 +34,10 @@ export const entities = [
   Milestone,
   RegionMilestone,
   DatasetLoad,
+  User,
+  AuthSession,
+  ApiToken,
+  LoginFailure,
+  AuditEntry,
+  PeriodReopening,
 ];

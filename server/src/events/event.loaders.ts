@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
+import type { Scope } from '../auth/scope.js';
 import { groupBy } from '../common/loaders.js';
 import { CoreValue } from '../programs/core-value.entity.js';
 import { Attendance } from './attendance.entity.js';
@@ -22,7 +23,14 @@ export interface EventTotals {
   regions: number;
 }
 
-export function eventLoaders(em: EntityManager) {
+/** Attendance of regions outside the caller's scope is left out of every figure and page. */
+function inScope(scope: Scope, column: string): [string, unknown[]] {
+  const ids = scope.areaIds;
+  return ids === null ? ['', []] : [` AND ${column} IN (?)`, [ids.length ? ids : [0]]];
+}
+
+export function eventLoaders(em: EntityManager, scope: Scope) {
+  const [attendanceInScope, scopeParams] = inScope(scope, 'a.region_id');
   return {
     sessionsByEvent: new DataLoader<number, Session[]>(async (eventIds) => {
       const rows = await em.find(Session, { event: { $in: [...eventIds] } }, { orderBy: { startsAt: 'asc', id: 'asc' } });
@@ -50,8 +58,8 @@ export function eventLoaders(em: EntityManager) {
     eventTotals: new DataLoader<number, EventTotals>(async (eventIds) => {
       const rows: { event_id: number; participants: string; regions: string }[] = await em.getConnection().execute(
         `SELECT s.event_id, sum(a.participants) AS participants, count(DISTINCT a.region_id) AS regions
-         FROM session s JOIN attendance a ON a.session_id = s.id WHERE s.event_id IN (?) GROUP BY s.event_id`,
-        [[...eventIds]],
+         FROM session s JOIN attendance a ON a.session_id = s.id WHERE s.event_id IN (?)${attendanceInScope} GROUP BY s.event_id`,
+        [[...eventIds], ...scopeParams],
       );
       const totals = new Map(rows.map((row) => [row.event_id, { participants: Number(row.participants), regions: Number(row.regions) }]));
       return eventIds.map((id) => totals.get(id) ?? { participants: 0, regions: 0 });
@@ -67,7 +75,7 @@ export function eventLoaders(em: EntityManager) {
         const groups = new Map<string, AttendancePageKey[]>();
         const pageOf = (key: AttendancePageKey) => `${key.first}:${key.after ?? ''}`;
         for (const key of keys) groups.set(pageOf(key), [...(groups.get(pageOf(key)) ?? []), key]);
-        const totals = await attendanceTotals(em, [...new Set(keys.map((key) => key.sessionId))]);
+        const totals = await attendanceTotals(em, [...new Set(keys.map((key) => key.sessionId))], scope);
         for (const group of groups.values()) {
           const { first, after } = group[0]!;
           // Rows after the cursor are numbered from 1 within their session, so one query serves every session.
@@ -76,9 +84,9 @@ export function eventLoaders(em: EntityManager) {
                SELECT a.session_id, a.region_id, a.participants, r.code,
                       row_number() OVER (PARTITION BY a.session_id ORDER BY r.code) AS position
                FROM attendance a JOIN region r ON r.id = a.region_id
-               WHERE a.session_id IN (?) AND r.code > ?
+               WHERE a.session_id IN (?) AND r.code > ?${attendanceInScope}
              ) ranked WHERE position <= ? ORDER BY session_id, code`,
-            [group.map((key) => key.sessionId), after ?? '', first + 1],
+            [group.map((key) => key.sessionId), after ?? '', ...scopeParams, first + 1],
           );
           for (const key of group) pages.set(cacheKey(key), { rows: [], totalCount: totals.get(key.sessionId) ?? 0 });
           for (const row of rows) {
@@ -93,10 +101,11 @@ export function eventLoaders(em: EntityManager) {
   };
 }
 
-async function attendanceTotals(em: EntityManager, sessionIds: number[]): Promise<Map<number, number>> {
+async function attendanceTotals(em: EntityManager, sessionIds: number[], scope: Scope): Promise<Map<number, number>> {
+  const [attendanceInScope, scopeParams] = inScope(scope, 'a.region_id');
   const rows: { session_id: number; total: string }[] = await em.getConnection().execute(
-    'SELECT session_id, count(*) AS total FROM attendance WHERE session_id IN (?) GROUP BY session_id',
-    [sessionIds],
+    `SELECT session_id, count(*) AS total FROM attendance a WHERE session_id IN (?)${attendanceInScope} GROUP BY session_id`,
+    [sessionIds, ...scopeParams],
   );
   return new Map(rows.map((row) => [row.session_id, Number(row.total)]));
 }

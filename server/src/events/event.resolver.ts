@@ -1,10 +1,13 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Access, callerScope, viewerOf } from '../auth/access.js';
 import { PageArgs } from '../common/connection.js';
 import type { Context } from '../common/context.js';
 import { CoreValue } from '../programs/core-value.entity.js';
 import { Program } from '../programs/program.entity.js';
 import { Region } from '../regions/region.entity.js';
 import { Attendance } from './attendance.entity.js';
+import { AttendanceInput, EventInput, SessionInput } from './event-reporting.types.js';
+import { EventReporting } from './event-reporting.js';
 import { EventsArgs } from './event.args.js';
 import { Event } from './event.entity.js';
 import { EventService } from './event.service.js';
@@ -12,15 +15,18 @@ import { AttendanceConnection, EventConnection } from './event.types.js';
 import { Session } from './session.entity.js';
 import { Speaker } from './speaker.entity.js';
 
-const service = (context: Context) => new EventService(context.em, context.loaders);
+const service = (context: Context) => new EventService(context.em, context.loaders, callerScope(context));
+const reporting = (context: Context) => new EventReporting(context.em, context.loaders, viewerOf(context));
 
 @Resolver(() => Event)
 export class EventResolver {
+  @Access('SIGNED_IN')
   @Query(() => Event, { description: 'One event by id; NOT_FOUND when none has it.' })
   event(@Arg('id', () => ID, { description: 'Event id.' }) id: string, @Ctx() context: Context) {
     return service(context).byId(id);
   }
 
+  @Access('SIGNED_IN')
   @Query(() => EventConnection, { description: 'Events, latest first, filtered by program, kind, mode, status, period, text and region (with its regencies and cities).' })
   events(@Args() args: EventsArgs, @Ctx() context: Context) {
     return service(context).list(args);
@@ -75,5 +81,38 @@ export class AttendanceResolver {
   @FieldResolver(() => Region, { description: 'The participating region.' })
   region(@Root() attendance: Attendance, @Ctx() context: Context) {
     return service(context).attendanceRegion(attendance);
+  }
+}
+
+@Resolver(() => Event)
+export class EventReportingResolver {
+  @Access('REPORTER')
+  @Mutation(() => Event, { description: 'Creates an event hosted in the caller’s scope (a national event: administrators only).' })
+  createEvent(@Arg('input', () => EventInput, { description: 'The event.' }) input: EventInput, @Ctx() context: Context) {
+    return reporting(context).create(input);
+  }
+
+  @Access('REPORTER')
+  @Mutation(() => Event, { description: 'Replaces the details of an event hosted in the caller’s scope.' })
+  updateEvent(@Arg('id', () => ID, { description: 'Event id.' }) id: string, @Arg('input', () => EventInput, { description: 'The new details.' }) input: EventInput, @Ctx() context: Context) {
+    return reporting(context).update(id, input);
+  }
+
+  @Access('REPORTER')
+  @Mutation(() => Event, { description: 'Cancels an event hosted in the caller’s scope; it then leaves the figures.' })
+  cancelEvent(@Arg('id', () => ID, { description: 'Event id.' }) id: string, @Ctx() context: Context) {
+    return reporting(context).cancel(id);
+  }
+
+  @Access('REPORTER')
+  @Mutation(() => Session, { description: 'Adds a session, with its speakers, to an event hosted in the caller’s scope.' })
+  addSession(@Arg('input', () => SessionInput, { description: 'The session.' }) input: SessionInput, @Ctx() context: Context) {
+    return reporting(context).addSession(input);
+  }
+
+  @Access('REPORTER')
+  @Mutation(() => Attendance, { description: 'Sets how many civil servants of a region in the caller’s scope took part in a session of any event.' })
+  setAttendance(@Arg('input', () => AttendanceInput, { description: 'The attendance.' }) input: AttendanceInput, @Ctx() context: Context) {
+    return reporting(context).setAttendance(input);
   }
 }

@@ -1,7 +1,8 @@
-import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
+import { type EntityManager, type FilterQuery, raw } from '@mikro-orm/postgresql';
 import { type Connection, decodeCursor, decodeKeyCursor, type PageArgs, toConnection } from '../common/connection.js';
 import { badInput, notFound } from '../common/errors.js';
 import type { Loaders } from '../common/loaders.js';
+import { forbidden, type Scope } from '../auth/scope.js';
 import { checkRange, dayAfter } from '../common/period.js';
 import { Program } from '../programs/program.entity.js';
 import type { Region } from '../regions/region.entity.js';
@@ -14,23 +15,28 @@ import type { Session } from './session.entity.js';
 import type { Speaker } from './speaker.entity.js';
 
 export class EventService {
-  constructor(private readonly em: EntityManager, private readonly loaders: Loaders) {}
+  constructor(private readonly em: EntityManager, private readonly loaders: Loaders, private readonly scope: Scope) {}
 
   async byId(id: string): Promise<Event> {
     const event = /^\d{1,9}$/.test(id) ? await this.em.findOne(Event, { id: Number(id) }) : null;
     if (!event) throw notFound('event', id);
+    if (!this.scope.isNational && (await this.em.count(Event, { $and: [{ id: event.id }, this.visible()] })) === 0) {
+      throw forbidden(`id: event ${id} neither took place in nor was attended from your scope (${this.scope.describe()})`, 'id');
+    }
     return event;
   }
 
   async list(args: EventsArgs): Promise<Connection<Event>> {
-    const where = await this.where(args.filter ?? {});
+    const filtered = await this.where(args.filter ?? {});
+    // A raw fragment serves one query only, so each query gets its own copy of the scope condition.
+    const where = (): FilterQuery<Event> => (this.scope.isNational ? filtered : { $and: [filtered, this.visible()] });
     const after = decodeKeyCursor<[string, number]>(args.after, 2);
-    const page: FilterQuery<Event> = after === null ? where : {
-      $and: [where, { $or: [{ startsAt: { $lt: new Date(after[0]) } }, { startsAt: new Date(after[0]), id: { $lt: after[1] } }] }],
+    const page: FilterQuery<Event> = after === null ? where() : {
+      $and: [where(), { $or: [{ startsAt: { $lt: new Date(after[0]) } }, { startsAt: new Date(after[0]), id: { $lt: after[1] } }] }],
     };
     const [rows, totalCount] = await Promise.all([
       this.em.find(Event, page, { orderBy: { startsAt: 'desc', id: 'desc' }, limit: args.first + 1 }),
-      this.em.count(Event, where),
+      this.em.count(Event, where()),
     ]);
     return toConnection(rows, args.first, totalCount, (row) => JSON.stringify([row.startsAt.toISOString(), row.id]));
   }
@@ -56,10 +62,22 @@ export class EventService {
       const pattern = `%${filter.search.replace(/[\\%_]/g, '\\$&')}%`;
       where.$or = [{ title: { $ilike: pattern } }, { organiser: { $ilike: pattern } }, { venue: { $ilike: pattern } }];
     }
-    if (filter.regionCode) where.hostRegion = { $in: await new RegionService(this.em, this.loaders).areaIds(filter.regionCode, 'filter.regionCode') };
+    if (filter.regionCode) where.hostRegion = { $in: await new RegionService(this.em, this.loaders, this.scope).areaIds(filter.regionCode, 'filter.regionCode') };
     if (filter.national === true) where.hostRegion = null;
     if (filter.national === false && !filter.regionCode) where.hostRegion = { $ne: null };
     return where;
+  }
+
+  /**
+   * What a caller limited to one region sees of the events: those its regions hosted, and those
+   * they attended (a national video conference), whose attendance the loaders narrow to the scope.
+   */
+  private visible(): FilterQuery<Event> {
+    // Ids come from the database, never from the request, so they can stand in the SQL text.
+    const ids = this.scope.areaIds!.join(', ') || '0';
+    const attended = raw((alias: string) =>
+      `exists (select 1 from session s join attendance a on a.session_id = s.id where s.event_id = ${alias}.id and a.region_id in (${ids}))`);
+    return { $or: [{ hostRegion: { $in: this.scope.areaIds! } }, { [attended]: true }] } as FilterQuery<Event>;
   }
 
   program(event: Event): Promise<Program> {

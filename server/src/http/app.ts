@@ -10,6 +10,9 @@ import { createLoaders } from '../common/loaders.js';
 import { buildApiSchema } from '../schema/build.js';
 import { limitsPlugin } from './limits.js';
 import { graphiqlRouter } from './graphiql.js';
+import { authenticate } from '../auth/authenticate.js';
+import { httpExchange } from '../auth/http-exchange.js';
+import { Scope } from '../auth/scope.js';
 
 export interface ApiServer {
   server: http.Server;
@@ -19,7 +22,14 @@ export interface ApiServer {
 export type Logger = (message: string, details?: unknown) => void;
 
 /** The API as an HTTP server: GraphQL at /graphql and a health endpoint at /health. */
-export async function createApiServer(orm: MikroORM, log: Logger): Promise<ApiServer> {
+export interface ApiOptions {
+  /** Origins besides the API's own whose pages may send mutations: the dashboard's. */
+  allowedOrigins?: readonly string[];
+  /** Days after a period's end when it locks for reporting (30 by default). */
+  periodLockDays?: number;
+}
+
+export async function createApiServer(orm: MikroORM, log: Logger, { allowedOrigins = [], periodLockDays = 30 }: ApiOptions = {}): Promise<ApiServer> {
   const app = express();
   const server = http.createServer(app);
   const apollo = new ApolloServer<Context>({
@@ -44,9 +54,11 @@ export async function createApiServer(orm: MikroORM, log: Logger): Promise<ApiSe
     '/graphql',
     express.json({ limit: BODY_LIMIT }),
     expressMiddleware(apollo, {
-      context: async () => {
+      context: async ({ req, res }) => {
         const em = orm.em.fork();
-        return { em, loaders: createLoaders(em) } satisfies Context;
+        const http = httpExchange(req, res, allowedOrigins);
+        const { viewer, problem } = await authenticate(em, http);
+        return { em, loaders: createLoaders(em, viewer?.scope ?? Scope.nothing()), viewer, authProblem: problem, http, periodLockDays } satisfies Context;
       },
     }),
   );

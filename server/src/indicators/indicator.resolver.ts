@@ -1,4 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, Float, Query, Resolver, Root } from 'type-graphql';
+import { Access, callerScope } from '../auth/access.js';
 import type { Context } from '../common/context.js';
 import { CoreValue } from '../programs/core-value.entity.js';
 import { Program } from '../programs/program.entity.js';
@@ -10,20 +11,23 @@ import { IndicatorConnection, ObservationConnection } from './indicator.types.js
 import { Observation } from './observation.entity.js';
 import { Target } from './target.entity.js';
 
-const service = (context: Context) => new IndicatorService(context.em, context.loaders);
+const service = (context: Context) => new IndicatorService(context.em, context.loaders, callerScope(context));
 
 @Resolver(() => Indicator)
 export class IndicatorResolver {
+  @Access('SIGNED_IN')
   @Query(() => Indicator, { description: 'One indicator by code; NOT_FOUND when none has it.' })
   indicator(@Arg('code', { description: 'Indicator code.' }) code: string, @Ctx() context: Context) {
     return service(context).byCode(code);
   }
 
+  @Access('SIGNED_IN')
   @Query(() => IndicatorConnection, { description: 'Indicators ordered by code.' })
   indicators(@Args() args: IndicatorsArgs, @Ctx() context: Context) {
     return service(context).list(args);
   }
 
+  @Access('SIGNED_IN')
   @Query(() => ObservationConnection, { description: 'Reported values, filtered by indicator, region (with its regencies and cities), period and core value.' })
   observations(@Args() args: ObservationsArgs, @Ctx() context: Context) {
     return service(context).observations(args);

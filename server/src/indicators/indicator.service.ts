@@ -2,10 +2,10 @@ import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import { type Connection, decodeKeyCursor, toConnection } from '../common/connection.js';
 import { badInput, notFound } from '../common/errors.js';
 import type { Loaders } from '../common/loaders.js';
+import type { Scope } from '../auth/scope.js';
 import { checkRange } from '../common/period.js';
 import { CoreValue } from '../programs/core-value.entity.js';
 import { Program } from '../programs/program.entity.js';
-import { Region } from '../regions/region.entity.js';
 import { RegionService } from '../regions/region.service.js';
 import type { IndicatorsArgs, ObservationFilter, ObservationsArgs } from './indicator.args.js';
 import { Indicator } from './indicator.entity.js';
@@ -13,7 +13,7 @@ import { Observation } from './observation.entity.js';
 import type { Target } from './target.entity.js';
 
 export class IndicatorService {
-  constructor(private readonly em: EntityManager, private readonly loaders: Loaders) {}
+  constructor(private readonly em: EntityManager, private readonly loaders: Loaders, private readonly scope: Scope) {}
 
   async byCode(code: string, argument = 'code'): Promise<Indicator> {
     const indicator = await this.em.findOne(Indicator, { code });
@@ -49,7 +49,8 @@ export class IndicatorService {
     checkRange(filter.period, 'filter.period');
     const where: FilterQuery<Observation> & Record<string, unknown> = {};
     if (filter.indicatorCode) where.indicator = (await this.byCode(filter.indicatorCode, 'filter.indicatorCode')).id;
-    if (filter.regionCode) where.region = { $in: await new RegionService(this.em, this.loaders).areaIds(filter.regionCode, 'filter.regionCode') };
+    const area = await new RegionService(this.em, this.loaders, this.scope).listedAreaIds(filter.regionCode, 'filter.regionCode');
+    if (area) where.region = { $in: area };
     if (filter.coreValueCode) {
       const value = await this.em.findOne(CoreValue, { code: filter.coreValueCode });
       if (!value) throw badInput('filter.coreValueCode', `no core value has code ${filter.coreValueCode}`);
@@ -61,8 +62,10 @@ export class IndicatorService {
     return where;
   }
 
-  targets(indicator: Indicator): Promise<Target[]> {
-    return this.loaders.targetsByIndicator.load(indicator.id);
+  /** The national default and the overrides of regions in the caller's scope. */
+  async targets(indicator: Indicator): Promise<Target[]> {
+    const all = await this.loaders.targetsByIndicator.load(indicator.id);
+    return all.filter((target) => target.region === null || this.scope.includes(target.region.id));
   }
 
   async nationalTarget(indicator: Indicator): Promise<number | null> {
@@ -71,8 +74,7 @@ export class IndicatorService {
 
   /** The region's own target when it has one, else the national default. */
   async targetFor(indicator: Indicator, regionCode: string): Promise<number | null> {
-    const region = await this.em.findOne(Region, { code: regionCode });
-    if (!region) throw badInput('regionCode', `no region has code ${regionCode}`);
+    const region = await new RegionService(this.em, this.loaders, this.scope).byCodeAs(regionCode, 'regionCode');
     const targets = await this.targets(indicator);
     return (targets.find((target) => target.region?.id === region.id) ?? targets.find((target) => target.region === null))?.value ?? null;
   }

@@ -2,6 +2,7 @@ import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import { type Connection, decodeKeyCursor, type PageArgs, toConnection } from '../common/connection.js';
 import { badInput } from '../common/errors.js';
 import type { Loaders } from '../common/loaders.js';
+import type { Scope } from '../auth/scope.js';
 import type { Region } from '../regions/region.entity.js';
 import { RegionService } from '../regions/region.service.js';
 import { Milestone } from './milestone.entity.js';
@@ -10,7 +11,7 @@ import type { RegionMilestonesArgs } from './milestone.args.js';
 import { RegionMilestone } from './region-milestone.entity.js';
 
 export class MilestoneService {
-  constructor(private readonly em: EntityManager, private readonly loaders: Loaders) {}
+  constructor(private readonly em: EntityManager, private readonly loaders: Loaders, private readonly scope: Scope) {}
 
   async list(args: PageArgs): Promise<Connection<Milestone>> {
     const after = decodeKeyCursor<[number]>(args.after, 1);
@@ -23,7 +24,8 @@ export class MilestoneService {
 
   async reached(args: RegionMilestonesArgs): Promise<Connection<RegionMilestone>> {
     const where: FilterQuery<RegionMilestone> & Record<string, unknown> = {};
-    if (args.regionCode) where.region = { $in: await new RegionService(this.em, this.loaders).areaIds(args.regionCode, 'regionCode') };
+    const area = await this.regions().listedAreaIds(args.regionCode, 'regionCode');
+    if (area) where.region = { $in: area };
     if (args.milestoneCode) {
       const milestone = await this.em.findOne(Milestone, { code: args.milestoneCode });
       if (!milestone) throw badInput('milestoneCode', `no milestone has code ${args.milestoneCode}`);
@@ -41,11 +43,17 @@ export class MilestoneService {
   }
 
   ofRegion(region: Region): Promise<RegionMilestone[]> {
+    this.regions().checkReadable(region, 'milestones');
     return this.loaders.milestonesByRegion.load(region.id);
   }
 
   stage(region: Region): Promise<StageRow | null> {
+    this.regions().checkReadable(region, 'stage');
     return this.loaders.stageByRegion.load(region.id);
+  }
+
+  private regions(): RegionService {
+    return new RegionService(this.em, this.loaders, this.scope);
   }
 
   milestone(reached: RegionMilestone): Promise<Milestone> {

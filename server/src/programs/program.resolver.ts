@@ -1,4 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Access } from '../auth/access.js';
 import { PageArgs } from '../common/connection.js';
 import type { Context } from '../common/context.js';
 import { Behaviour } from './behaviour.entity.js';
@@ -11,11 +12,13 @@ const service = (context: Context) => new ProgramService(context.em, context.loa
 
 @Resolver(() => Program)
 export class ProgramResolver {
+  @Access('SIGNED_IN')
   @Query(() => Program, { description: 'One program by code, e.g. `BERAKHLAK`; NOT_FOUND when none has it.' })
   program(@Arg('code', { description: 'Program code.' }) code: string, @Ctx() context: Context) {
     return service(context).byCode(code);
   }
 
+  @Access('SIGNED_IN')
   @Query(() => ProgramConnection, { description: 'All programs, ordered by code.' })
   programs(@Args() args: PageArgs, @Ctx() context: Context) {
     return service(context).list(args);

@@ -1,4 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { Access, callerScope } from '../auth/access.js';
 import type { Context } from '../common/context.js';
 import { RegionMilestone } from '../milestones/region-milestone.entity.js';
 import { MilestoneService } from '../milestones/milestone.service.js';
@@ -8,15 +9,17 @@ import { Region } from './region.entity.js';
 import { RegionService } from './region.service.js';
 import { RegionConnection } from './region.types.js';
 
-const service = (context: Context) => new RegionService(context.em, context.loaders);
+const service = (context: Context) => new RegionService(context.em, context.loaders, callerScope(context));
 
 @Resolver(() => Region)
 export class RegionResolver {
+  @Access('SIGNED_IN')
   @Query(() => Region, { description: 'One region by its Kemendagri code; NOT_FOUND when no region has it.' })
   region(@Arg('code', { description: 'Kemendagri code, e.g. `75` or `13.77`.' }) code: string, @Ctx() context: Context): Promise<Region> {
     return service(context).byCode(code);
   }
 
+  @Access('SIGNED_IN')
   @Query(() => RegionConnection, { description: 'Regions filtered by level, province and name, ordered by code.' })
   regions(@Args() args: RegionsArgs, @Ctx() context: Context) {
     return service(context).list(args);
@@ -49,12 +52,12 @@ export class RegionResolver {
 
   @FieldResolver(() => [RegionMilestone], { description: 'Milestones this region reached, in official order.' })
   milestones(@Root() region: Region, @Ctx() context: Context) {
-    return new MilestoneService(context.em, context.loaders).ofRegion(region);
+    return new MilestoneService(context.em, context.loaders, callerScope(context)).ofRegion(region);
   }
 
   @FieldResolver(() => RegionStage, { nullable: true, description: 'Rollout stage: the last milestone reached in order, and when; null before the first.' })
   stage(@Root() region: Region, @Ctx() context: Context) {
-    return new MilestoneService(context.em, context.loaders).stage(region);
+    return new MilestoneService(context.em, context.loaders, callerScope(context)).stage(region);
   }
 
   @FieldResolver(() => Int, { description: 'Civil servants (ASN) of this regional government itself, without its regencies and cities.' })

@@ -4,13 +4,15 @@ import { badInput, notFound } from '../common/errors.js';
 import { Region, type RegionLevel } from './region.entity.js';
 import type { ChildrenArgs, RegionsArgs } from './region.args.js';
 import type { Loaders } from '../common/loaders.js';
+import type { Scope } from '../auth/scope.js';
 
 export class RegionService {
-  constructor(private readonly em: EntityManager, private readonly loaders: Loaders) {}
+  constructor(private readonly em: EntityManager, private readonly loaders: Loaders, private readonly scope: Scope) {}
 
   async byCode(code: string): Promise<Region> {
     const region = await this.em.findOne(Region, { code });
     if (!region) throw notFound('region', code);
+    this.scope.check(region, 'code');
     return region;
   }
 
@@ -18,6 +20,7 @@ export class RegionService {
   async byCodeAs(code: string, argument: string): Promise<Region> {
     const region = await this.em.findOne(Region, { code });
     if (!region) throw badInput(argument, `no region has code ${code}`);
+    this.scope.check(region, argument);
     return region;
   }
 
@@ -26,12 +29,33 @@ export class RegionService {
    * An unknown code is bad input of the named argument.
    */
   async areaIds(code: string, argument: string): Promise<number[]> {
-    const rows: { id: number }[] = await this.em.getConnection().execute(
-      'SELECT r.id FROM region r JOIN region a ON r.id = a.id OR r.parent_id = a.id WHERE a.code = ?',
+    const rows: { id: number; root: boolean }[] = await this.em.getConnection().execute(
+      'SELECT r.id, r.id = a.id AS root FROM region r JOIN region a ON r.id = a.id OR r.parent_id = a.id WHERE a.code = ?',
       [code],
     );
     if (rows.length === 0) throw badInput(argument, `no region has code ${code}`);
+    this.scope.check({ id: rows.find((row) => row.root)!.id, code }, argument);
     return rows.map((row) => row.id);
+  }
+
+  /**
+   * The area an optional region argument means: the named region's, or the whole country when
+   * it is left out, which a caller limited to one region may not ask for.
+   */
+  async optionalAreaIds(code: string | null | undefined, argument: string): Promise<number[] | null> {
+    if (code) return this.areaIds(code, argument);
+    this.scope.checkNational(argument);
+    return null;
+  }
+
+  /** The regions a list shows: the named region's area, else the whole scope (null: no narrowing). */
+  async listedAreaIds(code: string | null | undefined, argument: string): Promise<number[] | null> {
+    return code ? this.areaIds(code, argument) : this.scope.areaIds;
+  }
+
+  /** Refuses a figure of a region outside the scope (a parent reached through `parent`, say). */
+  checkReadable(region: Region, field: string): void {
+    this.scope.check(region, field);
   }
 
   async list(args: RegionsArgs): Promise<Connection<Region>> {
@@ -41,8 +65,11 @@ export class RegionService {
     if (args.parentCode) {
       const parent = await this.em.findOne(Region, { code: args.parentCode });
       if (!parent) throw badInput('parentCode', `no province has code ${args.parentCode}`);
+      this.scope.check(parent, 'parentCode');
       where.parent = parent.id;
     }
+    // A list is narrowed to the scope; only a region named outside it is refused.
+    if (!this.scope.isNational) where.id = { $in: this.scope.areaIds! };
     const after = decodeCursor(args.after);
     const page = after === null ? where : { $and: [where, { code: { $gt: after } }] };
     const [rows, totalCount] = await Promise.all([
@@ -53,6 +80,7 @@ export class RegionService {
   }
 
   async children(region: Region, args: ChildrenArgs): Promise<Connection<Region>> {
+    this.checkReadable(region, 'children');
     const all = await this.loaders.children.load({ parentId: region.id, level: args.level ?? null });
     const after = decodeCursor(args.after);
     const rest = after === null ? all : all.filter((row) => row.code > after);
@@ -70,10 +98,12 @@ export class RegionService {
 
   /** Regencies and cities are the only descendants: the hierarchy has two levels. */
   async descendantCount(region: Region, level: RegionLevel | null): Promise<number> {
+    this.checkReadable(region, 'descendantCount');
     return (await this.loaders.children.load({ parentId: region.id, level })).length;
   }
 
   areaHeadcount(region: Region): Promise<number> {
+    this.checkReadable(region, 'headcount');
     return this.loaders.areaHeadcount.load(region.id);
   }
 }

@@ -1,0 +1,106 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { type Connection, decodeKeyCursor, toConnection } from '../common/connection.js';
+import { DomainError, ErrorCode, notFound } from '../common/errors.js';
+import type { HttpExchange } from './http-exchange.js';
+import { RegionService } from '../regions/region.service.js';
+import type { Loaders } from '../common/loaders.js';
+import { ApiToken } from './api-token.entity.js';
+import { AuthSession } from './auth-session.entity.js';
+import type { ApiTokenInput, ApiTokensArgs, ViewerInfo } from './auth.types.js';
+import { scopeOf } from './authenticate.js';
+import { forbidden } from './scope.js';
+import { hashSecret, newSecret, verifyPassword } from './secrets.js';
+import { checkLoginAllowed, recordLoginFailure, recordLoginSuccess } from './throttle.js';
+import { User } from './user.entity.js';
+import { canReport, isAdministrator, type Viewer } from './viewer.js';
+
+const SESSION_HOURS = 12;
+const TOKEN_PREFIX = 'bkt_';
+
+export class AuthService {
+  constructor(private readonly em: EntityManager, private readonly loaders: Loaders) {}
+
+  /** Checks the password (after the slow-down), opens a session and sets its cookie. */
+  async login(email: string, password: string, exchange: HttpExchange): Promise<Viewer> {
+    const normalised = email.trim().toLowerCase();
+    await checkLoginAllowed(this.em, normalised, exchange.address);
+    const user = await this.em.findOne(User, { email: normalised });
+    if (!(await verifyPassword(user?.passwordHash ?? null, password)) || !user?.active) {
+      await recordLoginFailure(this.em, normalised, exchange.address);
+      throw new DomainError(ErrorCode.UNAUTHENTICATED, 'Wrong email or password');
+    }
+    await recordLoginSuccess(this.em, normalised);
+    const secret = newSecret();
+    const expiresAt = new Date(Date.now() + SESSION_HOURS * 3600_000);
+    await this.em.insert(AuthSession, { secretHash: hashSecret(secret), user: user.id, createdAt: new Date(), expiresAt });
+    exchange.setSessionCookie(secret, SESSION_HOURS * 3600);
+    return { userId: user.id, email: user.email, name: user.name, role: user.role, scope: await scopeOf(this.em, user.region?.id ?? null), tokenId: null };
+  }
+
+  /** Ends the session on the server, not only in the browser: the old cookie opens nothing afterwards. */
+  async logout(exchange: HttpExchange): Promise<boolean> {
+    if (exchange.sessionSecret) await this.em.nativeDelete(AuthSession, { secretHash: hashSecret(exchange.sessionSecret) });
+    exchange.setSessionCookie(null);
+    return true;
+  }
+
+  async info(viewer: Viewer): Promise<ViewerInfo> {
+    return {
+      user: await this.loaders.userById.load(viewer.userId),
+      scopeRegionId: viewer.scope.root?.id ?? null,
+      canReport: canReport(viewer),
+      isAdministrator: isAdministrator(viewer),
+    };
+  }
+
+  async tokens(viewer: Viewer, args: ApiTokensArgs): Promise<Connection<ApiToken>> {
+    const userId = this.ownerOf(viewer, args.userId, 'userId');
+    const after = decodeKeyCursor<[number]>(args.after, 1);
+    const where = { user: userId };
+    const page = after === null ? where : { ...where, id: { $lt: after[0] } };
+    const [rows, totalCount] = await Promise.all([
+      this.em.find(ApiToken, page, { orderBy: { id: 'desc' }, limit: args.first + 1 }),
+      this.em.count(ApiToken, where),
+    ]);
+    return toConnection(rows, args.first, totalCount, (row) => JSON.stringify([row.id]));
+  }
+
+  /** The secret is returned here and never again; the database keeps its hash. */
+  async createToken(viewer: Viewer, input: ApiTokenInput): Promise<{ token: string; apiToken: ApiToken }> {
+    // A leaked token must not be able to mint itself successors.
+    if (viewer.tokenId !== null) throw forbidden('API tokens are created from a signed-in session, not with another token');
+    const userId = this.ownerOf(viewer, input.userId, 'input.userId');
+    const owner = await this.em.findOne(User, { id: userId });
+    if (!owner) throw notFound('user', String(userId));
+    const ownerScope = await scopeOf(this.em, owner.region?.id ?? null);
+    let regionId: number | null = null;
+    if (input.regionCode) {
+      const region = await new RegionService(this.em, this.loaders, viewer.scope).byCodeAs(input.regionCode, 'input.regionCode');
+      ownerScope.check(region, 'input.regionCode');
+      regionId = region.id;
+    }
+    const token = newSecret(TOKEN_PREFIX);
+    const apiToken = this.em.create(ApiToken, {
+      user: owner.id, name: input.name, prefix: token.slice(0, TOKEN_PREFIX.length + 6), secretHash: hashSecret(token), region: regionId,
+      createdAt: new Date(), expiresAt: new Date(Date.now() + input.expiresInDays * 86400_000), revokedAt: null, lastUsedAt: null,
+    });
+    await this.em.flush();
+    return { token, apiToken };
+  }
+
+  async revokeToken(viewer: Viewer, id: string): Promise<ApiToken> {
+    const token = /^\d{1,9}$/.test(id) ? await this.em.findOne(ApiToken, { id: Number(id) }) : null;
+    if (!token || (token.user.id !== viewer.userId && !isAdministrator(viewer))) throw notFound('API token', id);
+    token.revokedAt ??= new Date();
+    await this.em.flush();
+    return token;
+  }
+
+  /** Whose tokens an argument names: one's own, or anyone's for an administrator. */
+  private ownerOf(viewer: Viewer, userId: string | null | undefined, argument: string): number {
+    if (!userId || Number(userId) === viewer.userId) return viewer.userId;
+    if (!isAdministrator(viewer)) throw forbidden(`${argument}: only administrators manage other users' tokens`, argument);
+    return Number(userId);
+  }
+}
+

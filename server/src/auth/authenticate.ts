@@ -1,0 +1,85 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { HttpExchange } from './http-exchange.js';
+import type { Role } from './role.js';
+import { Scope } from './scope.js';
+import { hashSecret } from './secrets.js';
+import type { Viewer } from './viewer.js';
+
+export interface Authentication {
+  viewer: Viewer | null;
+  /** Why a presented credential was refused; null when none was presented or it was good. */
+  problem: string | null;
+}
+
+interface CallerRow {
+  user_id: number;
+  email: string;
+  name: string;
+  role: Role;
+  /** The token's region when it narrows the owner's, else the owner's; null = national. */
+  region_id: number | null;
+  token_id: number | null;
+  refused: string | null;
+}
+
+/** Two statements per request: the credential with its user, then the user's scope. */
+export async function authenticate(em: EntityManager, exchange: HttpExchange): Promise<Authentication> {
+  if (exchange.bearerToken !== null) return resolve(em, await tokenCaller(em, exchange.bearerToken), 'API token');
+  if (exchange.sessionSecret !== null) {
+    const caller = await sessionCaller(em, exchange.sessionSecret);
+    // An expired or ended browser session is simply signed out.
+    return caller && !caller.refused ? resolve(em, caller, 'session') : { viewer: null, problem: null };
+  }
+  return { viewer: null, problem: null };
+}
+
+async function tokenCaller(em: EntityManager, token: string): Promise<CallerRow | undefined> {
+  const rows: CallerRow[] = await em.getConnection().execute(
+    `WITH used AS (
+       UPDATE api_token SET last_used_at = date_trunc('minute', now())
+       WHERE secret_hash = ? AND (last_used_at IS NULL OR last_used_at < date_trunc('minute', now()))
+     )
+     SELECT u.id AS user_id, u.email, u.name, u.role, coalesce(t.region_id, u.region_id) AS region_id, t.id AS token_id,
+            CASE WHEN t.revoked_at IS NOT NULL THEN 'revoked' WHEN t.expires_at <= now() THEN 'expired'
+                 WHEN NOT u.active THEN 'of a disabled account' END AS refused
+     FROM api_token t JOIN app_user u ON u.id = t.user_id WHERE t.secret_hash = ?`,
+    [hashSecret(token), hashSecret(token)],
+  );
+  return rows[0];
+}
+
+async function sessionCaller(em: EntityManager, secret: string): Promise<CallerRow | undefined> {
+  const rows: CallerRow[] = await em.getConnection().execute(
+    `SELECT u.id AS user_id, u.email, u.name, u.role, u.region_id, NULL AS token_id,
+            CASE WHEN s.expires_at <= now() THEN 'expired' WHEN NOT u.active THEN 'of a disabled account' END AS refused
+     FROM auth_session s JOIN app_user u ON u.id = s.user_id WHERE s.secret_hash = ?`,
+    [hashSecret(secret)],
+  );
+  return rows[0];
+}
+
+async function resolve(em: EntityManager, caller: CallerRow | undefined, what: string): Promise<Authentication> {
+  if (!caller || caller.refused) return { viewer: null, problem: `The ${what} is ${caller?.refused ?? 'unknown'}` };
+  return {
+    viewer: {
+      userId: caller.user_id,
+      email: caller.email,
+      name: caller.name,
+      role: caller.role,
+      scope: await scopeOf(em, caller.region_id),
+      tokenId: caller.token_id,
+    },
+    problem: null,
+  };
+}
+
+/** A region's scope is the region and, for a province, its regencies and cities: the hierarchy has two levels. */
+export async function scopeOf(em: EntityManager, regionId: number | null): Promise<Scope> {
+  if (regionId === null) return Scope.national();
+  const rows: { id: number; code: string; name: string; root: boolean }[] = await em.getConnection().execute(
+    'SELECT id, code, name, id = ? AS root FROM region WHERE id = ? OR parent_id = ?',
+    [regionId, regionId, regionId],
+  );
+  const root = rows.find((row) => row.root)!;
+  return Scope.area({ id: root.id, code: root.code, name: root.name }, rows.map((row) => row.id));
+}

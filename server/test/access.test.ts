@@ -1,0 +1,225 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Client, signIn, startTestApi, type TestApi } from './support/api.js';
+import { type TestDatabase, testDatabase } from './support/database.js';
+
+const PARIAMAN = 'sekko.pariaman@berakhlak.example';
+const GORONTALO = 'sekda.gorontalo@berakhlak.example';
+const ADMIN = 'admin@berakhlak.example';
+
+const codeOf = (answer: { errors?: { extensions?: Record<string, unknown> }[] }) => answer.errors?.[0]?.extensions?.code;
+
+describe('access by role and region', () => {
+  let db: TestDatabase;
+  let api: TestApi;
+  let pariaman: Client;
+  let gorontalo: Client;
+
+  beforeAll(async () => {
+    db = await testDatabase('demo');
+    api = await startTestApi(await db.orm());
+    [pariaman, gorontalo] = await Promise.all([api.as(PARIAMAN), api.as(GORONTALO)]);
+  });
+  afterAll(async () => {
+    await api?.close();
+    await db?.drop();
+  });
+
+  it('answers nothing but the sign-in to an anonymous caller', async () => {
+    expect((await api.anonymous.query('{ me { user { email } } }')).data).toEqual({ me: null });
+    const answer = await api.anonymous.query('{ regions { totalCount } }');
+    expect(codeOf(answer)).toBe('UNAUTHENTICATED');
+    expect(answer.data).toBeNull();
+    expect((await fetch(`${api.url}/health`)).status).toBe(200);
+  });
+
+  it('narrows lists to the scope: a city sees itself, a province itself and its regencies and cities', async () => {
+    const count = async (client: Client) => (await client.query<{ regions: { totalCount: number } }>('{ regions { totalCount } }')).data!.regions.totalCount;
+    const { rows } = await db.sql.query("SELECT count(*)::int AS n FROM region WHERE code = '75' OR parent_id = (SELECT id FROM region WHERE code = '75')");
+    expect(await count(pariaman)).toBe(1);
+    expect(await count(gorontalo)).toBe(rows[0].n);
+    expect(await count(api)).toBe(552);
+  });
+
+  it('shows a secretary the observations of the scope only, and the counts match SQL', async () => {
+    const answer = await gorontalo.query<{ observations: { totalCount: number } }>('{ observations { totalCount } }');
+    const { rows } = await db.sql.query(
+      "SELECT count(*)::int AS n FROM observation o JOIN region r ON r.id = o.region_id WHERE r.code = '75' OR r.parent_id = (SELECT id FROM region WHERE code = '75')",
+    );
+    expect(answer.data!.observations.totalCount).toBe(rows[0].n);
+    expect(rows[0].n).toBeGreaterThan(0);
+  });
+
+  it('shows a city the national video conference it attended, counting only its own participants', async () => {
+    const { rows } = await db.sql.query(
+      `SELECT e.id, sum(a.participants) FILTER (WHERE r.code = '13.77')::int AS own, sum(a.participants)::int AS total
+       FROM event e JOIN session s ON s.event_id = e.id JOIN attendance a ON a.session_id = s.id JOIN region r ON r.id = a.region_id
+       WHERE e.title LIKE '%Transformasi Budaya Kerja%' GROUP BY e.id`,
+    );
+    const event = rows[0];
+    expect(event.own).toBeGreaterThan(0);
+    expect(event.total).toBeGreaterThan(event.own);
+    const query = 'query ($id: ID!) { event(id: $id) { participantCount regionCount sessions { attendance { totalCount edges { node { region { code } } } } } } }';
+    const seen = await pariaman.query<{ event: { participantCount: number; regionCount: number; sessions: { attendance: { totalCount: number; edges: { node: { region: { code: string } } }[] } }[] } }>(query, { id: String(event.id) });
+    expect(seen.errors).toBeUndefined();
+    expect(seen.data!.event.participantCount).toBe(event.own);
+    expect(seen.data!.event.regionCount).toBe(1);
+    const codes = seen.data!.event.sessions.flatMap((session) => session.attendance.edges.map((edge) => edge.node.region.code));
+    expect(new Set(codes)).toEqual(new Set(['13.77']));
+    expect((await api.query<{ event: { participantCount: number } }>(query, { id: String(event.id) })).data!.event.participantCount).toBe(event.total);
+  });
+
+  it('refuses a region outside the scope by code, naming the argument, and a national aggregate to a secretary', async () => {
+    const outside = await pariaman.query('{ region(code: "75") { name } }');
+    expect(outside.errors?.[0]).toMatchObject({ extensions: { code: 'FORBIDDEN', argument: 'code' } });
+    expect(outside.errors?.[0]?.message).toMatch(/75 is outside your scope \(13\.77 Kota Pariaman\)/);
+    const national = await gorontalo.query('{ rollout { totalCount } }');
+    expect(national.errors?.[0]).toMatchObject({ extensions: { code: 'FORBIDDEN', argument: 'parentCode' } });
+    expect((await gorontalo.query('{ rollout(parentCode: "75") { totalCount } }')).errors).toBeUndefined();
+  });
+
+  it('refuses the figures of a province reached through a city’s parent, but tells its name', async () => {
+    const answer = await pariaman.query<{ region: { parent: { name: string } } }>('{ region(code: "13.77") { parent { code name } } }');
+    expect(answer.data!.region.parent.name).toMatch(/Sumatera Barat/i);
+    expect(codeOf(await pariaman.query('{ region(code: "13.77") { parent { headcount } } }'))).toBe('FORBIDDEN');
+    expect(codeOf(await pariaman.query('{ region(code: "13.77") { parent { children { totalCount } } } }'))).toBe('FORBIDDEN');
+  });
+});
+
+describe('sign-in, sessions and tokens', () => {
+  let db: TestDatabase;
+  let api: TestApi;
+
+  beforeAll(async () => {
+    db = await testDatabase('demo');
+    api = await startTestApi(await db.orm());
+  });
+  afterAll(async () => {
+    await api?.close();
+    await db?.drop();
+  });
+
+  const login = (email: string, password: string) =>
+    api.anonymous.query('mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { user { role } } }', { e: email, p: password });
+
+  it('sets an HTTP-only, SameSite session cookie and stores only a hash of it', async () => {
+    const response = await fetch(`${api.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: 'mutation { login(email: "Analis@Berakhlak.example", password: "berakhlak-demo") { user { role } } }' }),
+    });
+    const cookie = response.headers.getSetCookie()[0]!;
+    expect(cookie).toMatch(/^berakhlak_session=[\w-]{40,};/);
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Lax/);
+    const secret = cookie.split(';')[0]!.split('=')[1]!;
+    const { rows } = await db.sql.query('SELECT secret_hash FROM auth_session');
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.some((row) => row.secret_hash === secret)).toBe(false);
+  });
+
+  it('ends the session on the server at logout: the old cookie opens nothing', async () => {
+    const cookie = await signIn(api.url, 'analis@berakhlak.example');
+    const client = api.with({ cookie });
+    expect((await client.query('{ regions { totalCount } }')).errors).toBeUndefined();
+    expect((await client.query('mutation { logout }')).data).toEqual({ logout: true });
+    expect(codeOf(await client.query('{ regions { totalCount } }'))).toBe('UNAUTHENTICATED');
+  });
+
+  it('refuses a wrong password the same way as an unknown email', async () => {
+    const wrong = await login('analis@berakhlak.example', 'not-the-password');
+    const unknown = await login('nobody@berakhlak.example', 'not-the-password');
+    expect(wrong.errors?.[0]).toMatchObject({ message: 'Wrong email or password', extensions: { code: 'UNAUTHENTICATED' } });
+    expect(unknown.errors?.[0]).toEqual(wrong.errors?.[0]);
+  });
+
+  it('slows down repeated failures per account: after five, even the right password waits', async () => {
+    const email = 'data@berakhlak.example';
+    for (let attempt = 0; attempt < 5; attempt += 1) expect(codeOf(await login(email, `guess-${attempt}`))).toBe('UNAUTHENTICATED');
+    const refused = await login(email, 'berakhlak-demo');
+    expect(refused.errors?.[0]).toMatchObject({ extensions: { code: 'TOO_MANY_REQUESTS' } });
+    expect(Number(refused.errors?.[0]?.extensions?.retryAfterSeconds)).toBeGreaterThan(0);
+    await db.sql.query("UPDATE login_failure SET last_failed_at = now() - interval '16 minutes' WHERE key = $1", [`email:${email}`]);
+    expect((await login(email, 'berakhlak-demo')).errors).toBeUndefined();
+  });
+
+  it('slows down an address that tries many accounts', async () => {
+    await db.sql.query('DELETE FROM login_failure');
+    for (let attempt = 0; attempt < 20; attempt += 1) expect(codeOf(await login(`someone${attempt}@berakhlak.example`, 'guess'))).toBe('UNAUTHENTICATED');
+    expect(codeOf(await login('admin@berakhlak.example', 'berakhlak-demo'))).toBe('TOO_MANY_REQUESTS');
+    await db.sql.query('DELETE FROM login_failure');
+  });
+
+  it('creates a token shown once and stored hashed; it works until revoked', async () => {
+    const data = await api.as('data@berakhlak.example');
+    const created = await data.query<{ createApiToken: { token: string; apiToken: { id: string; prefix: string; expiresAt: string } } }>(
+      'mutation { createApiToken(input: { name: "laporan harian", expiresInDays: 30 }) { token apiToken { id prefix expiresAt } } }',
+    );
+    const { token, apiToken } = created.data!.createApiToken;
+    expect(token.startsWith(apiToken.prefix)).toBe(true);
+    expect(new Date(apiToken.expiresAt).getTime() - Date.now()).toBeGreaterThan(29 * 86400_000);
+    const { rows } = await db.sql.query('SELECT secret_hash FROM api_token WHERE id = $1', [apiToken.id]);
+    expect(rows[0].secret_hash).not.toContain(token);
+    const listed = await data.query<{ apiTokens: { edges: { node: Record<string, unknown> }[] } }>('{ apiTokens { edges { node { id name prefix } } } }');
+    expect(JSON.stringify(listed.data)).not.toContain(token);
+
+    const bearer = api.with({ authorization: `Bearer ${token}` });
+    expect((await bearer.query<{ me: { user: { email: string } } }>('{ me { user { email } } }')).data!.me.user.email).toBe('data@berakhlak.example');
+    expect((await data.query('mutation ($id: ID!) { revokeApiToken(id: $id) { revokedAt } }', { id: apiToken.id })).errors).toBeUndefined();
+    const refused = await bearer.query('{ regions { totalCount } }');
+    expect(refused.errors?.[0]).toMatchObject({ message: 'The API token is revoked', extensions: { code: 'UNAUTHENTICATED' } });
+  });
+
+  it('refuses an expired token, and a token of a disabled account', async () => {
+    const data = await api.as('data@berakhlak.example');
+    const created = await data.query<{ createApiToken: { token: string; apiToken: { id: string } } }>('mutation { createApiToken(input: { name: "lama" }) { token apiToken { id } } }');
+    const { token, apiToken } = created.data!.createApiToken;
+    const bearer = api.with({ authorization: `Bearer ${token}` });
+    await db.sql.query("UPDATE api_token SET expires_at = now() - interval '1 second' WHERE id = $1", [apiToken.id]);
+    expect((await bearer.query('{ programs { totalCount } }')).errors?.[0]?.message).toBe('The API token is expired');
+    await db.sql.query("UPDATE api_token SET expires_at = now() + interval '1 day' WHERE id = $1", [apiToken.id]);
+    expect((await bearer.query('{ programs { totalCount } }')).errors).toBeUndefined();
+
+    const admin = await api.as(ADMIN);
+    const { rows } = await db.sql.query("SELECT id FROM app_user WHERE email = 'data@berakhlak.example'");
+    expect((await admin.query('mutation ($id: ID!) { updateUser(id: $id, changes: { active: false }) { active } }', { id: String(rows[0].id) })).errors).toBeUndefined();
+    expect((await bearer.query('{ programs { totalCount } }')).errors?.[0]?.message).toBe('The API token is of a disabled account');
+    expect(codeOf(await data.query('{ programs { totalCount } }'))).toBe('UNAUTHENTICATED');
+    expect(codeOf(await login('data@berakhlak.example', 'berakhlak-demo'))).toBe('UNAUTHENTICATED');
+    await admin.query('mutation ($id: ID!) { updateUser(id: $id, changes: { active: true }) { active } }', { id: String(rows[0].id) });
+  });
+
+  it('limits a token to a region inside its owner’s scope, and never lets a token mint another', async () => {
+    const gorontalo = await api.as(GORONTALO);
+    expect(codeOf(await gorontalo.query('mutation { createApiToken(input: { name: "x", regionCode: "13.77" }) { token } }'))).toBe('FORBIDDEN');
+    const created = await gorontalo.query<{ createApiToken: { token: string } }>('mutation { createApiToken(input: { name: "kota", regionCode: "75.71" }) { token } }');
+    const bearer = api.with({ authorization: `Bearer ${created.data!.createApiToken.token}` });
+    expect((await bearer.query<{ regions: { totalCount: number } }>('{ regions { totalCount } }')).data!.regions.totalCount).toBe(1);
+    expect(codeOf(await bearer.query('{ region(code: "75") { name } }'))).toBe('FORBIDDEN');
+    expect(codeOf(await bearer.query('mutation { createApiToken(input: { name: "anak" }) { token } }'))).toBe('FORBIDDEN');
+  });
+
+  it('refuses a mutation sent from a page of another site, and a form post that needs no preflight', async () => {
+    const cookie = await signIn(api.url, ADMIN);
+    const mutation = JSON.stringify({ query: 'mutation { setTarget(input: { indicatorCode: "AGEN_PERUBAHAN", value: 31 }) { value } }' });
+    const crossSite = await fetch(`${api.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', cookie, origin: 'http://evil.example' }, body: mutation });
+    expect(((await crossSite.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('FORBIDDEN');
+    const form = await fetch(`${api.url}/graphql`, { method: 'POST', headers: { 'content-type': 'text/plain', cookie }, body: mutation });
+    expect(form.status).toBe(400);
+    const { rows } = await db.sql.query("SELECT t.value FROM target t JOIN indicator i ON i.id = t.indicator_id WHERE i.code = 'AGEN_PERUBAHAN' AND t.region_id IS NULL");
+    expect(rows[0].value).toBe(30);
+    const sameSite = await fetch(`${api.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', cookie, origin: api.url }, body: mutation });
+    expect(((await sameSite.json()) as { data: unknown }).data).toEqual({ setTarget: { value: 31 } });
+  });
+
+  it('creates the first administrator with the documented command, who can then sign in', async () => {
+    const run = promisify(execFile);
+    const script = new URL('../dist/auth/create-admin.js', import.meta.url).pathname;
+    await run(process.execPath, [script, 'Kepala@Kemendagri.example', 'Kepala', 'Biro'], { env: { ...process.env, DATABASE_URL: db.url, ADMIN_PASSWORD: 'a-long-enough-password' } });
+    const answer = await login('kepala@kemendagri.example', 'a-long-enough-password');
+    expect(answer.data).toEqual({ login: { user: { role: 'ADMINISTRATOR' } } });
+    await expect(run(process.execPath, [script, 'kepala@kemendagri.example', 'Lagi'], { env: { ...process.env, DATABASE_URL: db.url, ADMIN_PASSWORD: 'a-long-enough-password' } }))
+      .rejects.toThrow(/already exists/);
+  });
+});
