@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { audit } from '../audit/audit.service.js';
 import { type Connection, decodeKeyCursor, toConnection } from '../common/connection.js';
 import { DomainError, ErrorCode, notFound } from '../common/errors.js';
 import type { HttpExchange } from './http-exchange.js';
@@ -15,6 +16,9 @@ import { User } from './user.entity.js';
 import { canReport, isAdministrator, type Viewer } from './viewer.js';
 
 const SESSION_HOURS = 12;
+
+/** What the audit log keeps of a token: never its secret or hash. */
+const tokenView = (token: ApiToken) => ({ name: token.name, prefix: token.prefix, expiresAt: token.expiresAt.toISOString(), revokedAt: token.revokedAt?.toISOString() ?? null });
 const TOKEN_PREFIX = 'bkt_';
 
 export class AuthService {
@@ -80,20 +84,28 @@ export class AuthService {
       regionId = region.id;
     }
     const token = newSecret(TOKEN_PREFIX);
-    const apiToken = this.em.create(ApiToken, {
-      user: owner.id, name: input.name, prefix: token.slice(0, TOKEN_PREFIX.length + 6), secretHash: hashSecret(token), region: regionId,
-      createdAt: new Date(), expiresAt: new Date(Date.now() + input.expiresInDays * 86400_000), revokedAt: null, lastUsedAt: null,
+    return this.em.transactional(async (tx) => {
+      const apiToken = tx.create(ApiToken, {
+        user: owner.id, name: input.name, prefix: token.slice(0, TOKEN_PREFIX.length + 6), secretHash: hashSecret(token), region: regionId,
+        createdAt: new Date(), expiresAt: new Date(Date.now() + input.expiresInDays * 86400_000), revokedAt: null, lastUsedAt: null,
+      });
+      await tx.flush();
+      await audit(tx, viewer, [{ action: 'token.create', entity: 'api_token', entityKey: apiToken.prefix, regionId, before: null, after: tokenView(apiToken) }]);
+      return { token, apiToken };
     });
-    await this.em.flush();
-    return { token, apiToken };
   }
 
   async revokeToken(viewer: Viewer, id: string): Promise<ApiToken> {
     const token = /^\d{1,9}$/.test(id) ? await this.em.findOne(ApiToken, { id: Number(id) }) : null;
     if (!token || (token.user.id !== viewer.userId && !isAdministrator(viewer))) throw notFound('API token', id);
-    token.revokedAt ??= new Date();
-    await this.em.flush();
-    return token;
+    if (token.revokedAt) return token;
+    return this.em.transactional(async (tx) => {
+      const before = tokenView(token);
+      token.revokedAt = new Date();
+      await tx.flush();
+      await audit(tx, viewer, [{ action: 'token.revoke', entity: 'api_token', entityKey: token.prefix, regionId: token.region?.id ?? null, before, after: tokenView(token) }]);
+      return token;
+    });
   }
 
   /** Whose tokens an argument names: one's own, or anyone's for an administrator. */

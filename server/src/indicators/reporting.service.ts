@@ -14,7 +14,6 @@ import type { ObservationInput } from './reporting.types.js';
 export const MAX_OBSERVATIONS_PER_CALL = 500;
 
 interface Row {
-  index: number;
   indicator: Indicator;
   region: Region;
   coreValueId: number | null;
@@ -78,7 +77,7 @@ export class ObservationReporting {
       const key = naturalKey(indicator.id, region.id, input.periodStart, coreValue);
       if (seen.has(key)) problem('periodStart', `same indicator, region, period and core value as input[${seen.get(key)}]`);
       seen.set(key, index);
-      rows.push({ index, indicator, region, coreValueId: coreValue, coreValueCode: input.coreValueCode ?? null, periodStart: input.periodStart, value: input.value });
+      rows.push({ indicator, region, coreValueId: coreValue, coreValueCode: input.coreValueCode ?? null, periodStart: input.periodStart, value: input.value });
     });
     if (problems.length > 0) throw invalidInput(problems);
     return rows;
