@@ -19,6 +19,8 @@ export interface Settings {
   allowedOrigins: string[];
   /** Days after a period's end when it locks for reporting. */
   periodLockDays: number;
+  /** Which peers' X-Forwarded-For the API believes: Express's `trust proxy` setting. */
+  trustProxy: string;
 }
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -37,6 +39,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     webEntry: path.join(repoRoot, 'web', 'build', 'index.js'),
     allowedOrigins: env.ALLOWED_ORIGINS ? env.ALLOWED_ORIGINS.split(',').map((origin) => origin.trim()) : [`http://${env.HOST ?? '127.0.0.1'}:${port(env, 'WEB_PORT', 3000)}`],
     periodLockDays: env.PERIOD_LOCK_DAYS ? integer('PERIOD_LOCK_DAYS', env.PERIOD_LOCK_DAYS) : 30,
+    trustProxy: env.TRUST_PROXY ?? 'loopback',
   };
 }
 

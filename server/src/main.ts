@@ -31,7 +31,7 @@ async function main(settings: Settings): Promise<void> {
   stops.push(() => orm.close());
   await bootstrapDatabase(orm, database.url, { dataset: settings.dataset, seed: settings.seed, log });
 
-  const api = await createApiServer(orm, log, { allowedOrigins: settings.allowedOrigins, periodLockDays: settings.periodLockDays });
+  const api = await createApiServer(orm, log, { allowedOrigins: settings.allowedOrigins, periodLockDays: settings.periodLockDays, trustProxy: settings.trustProxy });
   stops.push(() => api.close());
   const apiPort = await listen(api.server, settings.apiPort, settings.host);
   const apiUrl = `http://${settings.host}:${apiPort}`;

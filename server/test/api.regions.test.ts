@@ -106,8 +106,8 @@ describe('GraphQL API: regions and programs', () => {
     { name: 'an unknown region code', query: '{ region(code: "99.99") { name } }', code: 'NOT_FOUND', message: /region 99\.99 not found/ },
     { name: 'an unknown program code', query: '{ program(code: "NOPE") { name } }', code: 'NOT_FOUND', message: /program NOPE not found/ },
     { name: 'an unknown parent province', query: '{ regions(parentCode: "99") { totalCount } }', code: 'BAD_USER_INPUT', message: /^parentCode: no province has code 99/ },
-    { name: 'a malformed parent code', query: '{ regions(parentCode: "7") { totalCount } }', code: 'BAD_USER_INPUT', message: /Argument Validation Error/ },
-    { name: 'a page larger than the maximum', query: '{ regions(first: 500) { totalCount } }', code: 'BAD_USER_INPUT', message: /Argument Validation Error/ },
+    { name: 'a malformed parent code', query: '{ regions(parentCode: "7") { totalCount } }', code: 'BAD_USER_INPUT', message: /^(parentCode|first): /},
+    { name: 'a page larger than the maximum', query: '{ regions(first: 500) { totalCount } }', code: 'BAD_USER_INPUT', message: /^(parentCode|first): /},
     { name: 'an unknown level', query: '{ regions(level: DISTRICT) { totalCount } }', code: 'GRAPHQL_VALIDATION_FAILED', message: /DISTRICT/ },
     { name: 'a syntax error', query: '{ regions(', code: 'GRAPHQL_PARSE_FAILED', message: /Syntax Error/ },
   ])('refuses $name with a stable error code', async ({ query, code, message }) => {
@@ -119,7 +119,7 @@ describe('GraphQL API: regions and programs', () => {
 
   it('names the argument that failed validation', async () => {
     const answer = await api.query('{ regions(first: 500) { totalCount } }');
-    expect(answer.errors?.[0]?.extensions?.validation).toEqual([{ argument: 'first', reasons: [expect.stringMatching(/must not be greater than 200/)] }]);
+    expect(answer.errors?.[0]?.extensions).toMatchObject({ argument: 'first', problems: [{ argument: 'first', reason: expect.stringMatching(/must not be greater than 200/) }] });
   });
 
   it('serves a health endpoint that checks the database', async () => {

@@ -85,6 +85,13 @@ describe('reporting by regional secretaries', () => {
     expect(await observationCount()).toBe(before);
   });
 
+  it('names the field of an input that fails its own checks, with the path into the input', async () => {
+    const answer = await pariaman.query('mutation { createApiToken(input: { name: "", expiresInDays: 999 }) { token } }');
+    expect(answer.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'input.name' });
+    expect(problemsOf(answer)!.map((problem) => problem.argument)).toEqual(['input.name', 'input.expiresInDays']);
+    expect(answer.errors?.[0]?.message).toMatch(/^input\.name: .*; input\.expiresInDays: /);
+  });
+
   it('refuses a whole batch when one row is outside the scope, writing nothing', async () => {
     const before = await observationCount();
     const answer = await pariaman.query(REPORT, {

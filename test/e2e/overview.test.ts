@@ -3,6 +3,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, screenshot } from '../support/browser.js';
 import { type RunningProduct, startProduct } from '../support/product.js';
+import { ANALYST, signIn } from '../support/session.js';
 
 describe('the product from its start command', () => {
   let product: RunningProduct;
@@ -23,20 +24,21 @@ describe('the product from its start command', () => {
 
   it('shows the 38 provinces with their regencies and cities on the national overview in Chromium', async () => {
     const page = await browser.newPage();
-    await page.goto(product.webUrl);
+    await signIn(page, product.webUrl, ANALYST);
+    expect(new URL(page.url()).pathname).toBe('/');
     const rows = page.getByTestId('province-row');
     await expect.poll(() => rows.count()).toBe(38);
     await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('id');
     const gorontalo = rows.filter({ hasText: 'Gorontalo' });
     await expect.poll(() => gorontalo.first().innerText()).toMatch(/75\s+Gorontalo\s+5\s+1\s+32\.725/);
     await screenshot(page, 'national-overview-id');
-    await page.close();
+    await page.context().close();
   });
 
   it('switches the overview to English and keeps the choice', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
-    await page.goto(product.webUrl);
+    await signIn(page, product.webUrl, ANALYST);
     await page.getByRole('link', { name: 'English' }).click();
     await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
     await page.goto(product.webUrl);

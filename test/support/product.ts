@@ -39,7 +39,7 @@ export async function startProduct(env: Record<string, string> = {}): Promise<Ru
   child.stderr!.on('data', (chunk) => (output += chunk));
   await new Promise<void>((resolve, reject) => {
     const timer = setInterval(() => {
-      if (output.includes('press Ctrl-C') && (env.SERVE_WEB === 'false' || output.includes('Listening on'))) finish(resolve);
+      if (/press Ctrl-C/i.test(output) && (env.SERVE_WEB === 'false' || output.includes('Listening on'))) finish(resolve);
     }, 100);
     const finish = (action: () => void) => {
       clearInterval(timer);

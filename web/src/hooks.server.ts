@@ -1,10 +1,16 @@
-import type { Handle, HandleServerError } from '@sveltejs/kit';
+import { redirect, type Handle, type HandleServerError } from '@sveltejs/kit';
+import { anonymousRedirect } from '$lib/access';
 import { DEFAULT_LANG, LANG_COOKIE, parseLang, t } from '$lib/i18n';
-import { ApiError } from '$lib/server/graphql';
+import { ApiError, SESSION_COOKIE } from '$lib/server/graphql';
 
 export const handle: Handle = async ({ event, resolve }) => {
 	const lang = parseLang(event.cookies.get(LANG_COOKIE));
 	event.locals.lang = lang;
+	// Without a session cookie nobody is signed in; whether a cookie is still valid, the API says on the first query.
+	if (!event.cookies.get(SESSION_COOKIE)) {
+		const to = anonymousRedirect(event.url);
+		if (to) redirect(303, to);
+	}
 	return resolve(event, {
 		transformPageChunk: ({ html }) => html.replace('%lang%', lang)
 	});

@@ -286,11 +286,13 @@ export class AnalyticsService {
       if (!program) throw badInput('programCode', `no program has code ${args.programCode}`);
       filters.push(sql`e.program_id = ${program.id}`);
     }
+    // As on the events themselves, a caller limited to a region counts only its regions' participants.
+    const attendees = this.scope.isNational ? sql`` : sql`AND a.region_id IN (${sql.list(this.scope.areaIds!)})`;
     const rows = await this.run<{ period_start: string; kind: string | null; mode: string | null; events: string; sessions: string; participants: string }>(sql`
       SELECT to_char(date_trunc(${args.periodType.toLowerCase()}, e.starts_at AT TIME ZONE 'UTC'), 'YYYY-MM-DD') AS period_start,
              ${sql.raw(byKind ? 'e.kind' : 'NULL::text')} AS kind, ${sql.raw(byMode ? 'e.mode' : 'NULL::text')} AS mode,
              count(DISTINCT e.id) AS events, count(DISTINCT s.id) AS sessions, coalesce(sum(a.participants), 0) AS participants
-      FROM event e LEFT JOIN session s ON s.event_id = e.id LEFT JOIN attendance a ON a.session_id = s.id
+      FROM event e LEFT JOIN session s ON s.event_id = e.id LEFT JOIN attendance a ON a.session_id = s.id ${attendees}
       WHERE ${sql.join(filters, ' AND ')}
       GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`);
     return rows.map((row) => ({

@@ -11,7 +11,7 @@ import { canReport, isAdministrator, type Viewer } from './viewer.js';
  * - PUBLIC: anyone, signed in or not (sign-in itself).
  * - SIGNED_IN: any signed-in user or token.
  * - REPORTER: administrators and regional secretaries.
- * - ADMINISTRATOR: administrators only.
+ * - ADMINISTRATOR: administrators only, with their national scope.
  */
 export type AccessRule = 'PUBLIC' | 'SIGNED_IN' | 'REPORTER' | 'ADMINISTRATOR';
 
@@ -33,7 +33,8 @@ const allowed: Record<AccessRule, (viewer: Viewer | null) => boolean> = {
   PUBLIC: () => true,
   SIGNED_IN: (viewer) => viewer !== null,
   REPORTER: (viewer) => viewer !== null && canReport(viewer),
-  ADMINISTRATOR: (viewer) => viewer !== null && isAdministrator(viewer),
+  // An administrator's token limited to a region acts within it, and administers nothing.
+  ADMINISTRATOR: (viewer) => viewer !== null && isAdministrator(viewer) && viewer.scope.isNational,
 };
 
 /** Runs before every root field: deny by default, and say why. */
@@ -45,7 +46,8 @@ export const accessGuard: MiddlewareFn<Context> = async ({ context, info }, next
   if (info.operation.operation === 'mutation' && context.http.crossSite) throw forbidden('Cross-site request refused: mutations must come from the dashboard or the API’s own pages');
   if (!allowed[rule](context.viewer)) {
     if (context.viewer === null) throw unauthenticated(context);
-    throw forbidden(`${info.fieldName} needs the role ${rule === 'REPORTER' ? 'ADMINISTRATOR or SECRETARY' : rule}; you are ${context.viewer.role}`);
+    const needed = rule === 'REPORTER' ? 'the role ADMINISTRATOR or SECRETARY' : 'the role ADMINISTRATOR with a national scope';
+    throw forbidden(`${info.fieldName} needs ${needed}; you are ${context.viewer.role} (${context.viewer.scope.describe()})`);
   }
   return next();
 };

@@ -11,7 +11,7 @@ import type { ApiTokenInput, ApiTokensArgs, ViewerInfo } from './auth.types.js';
 import { scopeOf } from './authenticate.js';
 import { forbidden } from './scope.js';
 import { hashSecret, newSecret, verifyPassword } from './secrets.js';
-import { checkLoginAllowed, recordLoginFailure, recordLoginSuccess } from './throttle.js';
+import { beginLoginAttempt, loginSucceeded } from './throttle.js';
 import { User } from './user.entity.js';
 import { canReport, isAdministrator, type Viewer } from './viewer.js';
 
@@ -27,13 +27,10 @@ export class AuthService {
   /** Checks the password (after the slow-down), opens a session and sets its cookie. */
   async login(email: string, password: string, exchange: HttpExchange): Promise<Viewer> {
     const normalised = email.trim().toLowerCase();
-    await checkLoginAllowed(this.em, normalised, exchange.address);
+    await beginLoginAttempt(this.em, normalised, exchange.address);
     const user = await this.em.findOne(User, { email: normalised });
-    if (!(await verifyPassword(user?.passwordHash ?? null, password)) || !user?.active) {
-      await recordLoginFailure(this.em, normalised, exchange.address);
-      throw new DomainError(ErrorCode.UNAUTHENTICATED, 'Wrong email or password');
-    }
-    await recordLoginSuccess(this.em, normalised);
+    if (!(await verifyPassword(user?.passwordHash ?? null, password)) || !user?.active) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'Wrong email or password');
+    await loginSucceeded(this.em, normalised, exchange.address);
     const secret = newSecret();
     const expiresAt = new Date(Date.now() + SESSION_HOURS * 3600_000);
     await this.em.insert(AuthSession, { secretHash: hashSecret(secret), user: user.id, createdAt: new Date(), expiresAt });

@@ -41,8 +41,11 @@ async function tokenCaller(em: EntityManager, token: string): Promise<CallerRow 
      )
      SELECT u.id AS user_id, u.email, u.name, u.role, coalesce(t.region_id, u.region_id) AS region_id, t.id AS token_id,
             CASE WHEN t.revoked_at IS NOT NULL THEN 'revoked' WHEN t.expires_at <= now() THEN 'expired'
-                 WHEN NOT u.active THEN 'of a disabled account' END AS refused
-     FROM api_token t JOIN app_user u ON u.id = t.user_id WHERE t.secret_hash = ?`,
+                 WHEN NOT u.active THEN 'of a disabled account'
+                 -- The owner's scope may have shrunk since: a token never reaches past it.
+                 WHEN u.region_id IS NOT NULL AND t.region_id IS NOT NULL AND t.region_id <> u.region_id AND tr.parent_id IS DISTINCT FROM u.region_id
+                   THEN 'outside its owner''s scope' END AS refused
+     FROM api_token t JOIN app_user u ON u.id = t.user_id LEFT JOIN region tr ON tr.id = t.region_id WHERE t.secret_hash = ?`,
     [hashSecret(token), hashSecret(token)],
   );
   return rows[0];

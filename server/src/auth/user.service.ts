@@ -58,8 +58,11 @@ export class UserService {
         name: changes.name ?? user.name, role, region: regionId, active: changes.active ?? user.active, ...(passwordHash ? { passwordHash } : {}),
       });
       await tx.flush();
-      // A new password, a disabled account or a new scope ends the sessions opened under the old one.
-      if (passwordHash || changes.active === false || regionId !== before.regionId || role !== before.role) await tx.nativeDelete(AuthSession, { user: user.id });
+      // A new password, a disabled account, a new role or scope ends the sessions and tokens opened under the old one.
+      if (passwordHash || changes.active === false || regionId !== before.regionId || role !== before.role) {
+        await tx.nativeDelete(AuthSession, { user: user.id });
+        await tx.execute('UPDATE api_token SET revoked_at = now() WHERE user_id = ? AND revoked_at IS NULL', [user.id]);
+      }
       await audit(tx, viewer, [{ action: 'user.update', entity: 'user', entityKey: user.email, regionId, before, after: auditView(user) }]);
       return user;
     });

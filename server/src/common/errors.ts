@@ -20,7 +20,7 @@ export class DomainError extends Error {
 }
 
 export const badInput = (argument: string, reason: string): DomainError =>
-  new DomainError(ErrorCode.BAD_USER_INPUT, `${argument}: ${reason}`, { argument });
+  new DomainError(ErrorCode.BAD_USER_INPUT, `${argument}: ${reason}`, { argument, problems: [{ argument, reason }] });
 
 export interface Problem {
   argument: string;
@@ -49,9 +49,8 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, lo
     return { message: original.message, path: formatted.path, extensions: { code: original.code, ...original.details } };
   }
   if (isArgumentValidation(original)) {
-    const validation = validationDetails(original);
-    const reasons = validation.flatMap((failure) => failure.reasons).join('; ');
-    return { message: `Argument Validation Error: ${reasons}`, path: formatted.path, extensions: { code: ErrorCode.BAD_USER_INPUT, validation } };
+    const { message, details } = invalidInput(validationProblems(original.extensions.validationErrors, inputOf(formatted, original)));
+    return { message, path: formatted.path, extensions: { code: ErrorCode.BAD_USER_INPUT, ...details } };
   }
   const code = formatted.extensions?.code;
   if (code === ErrorCode.DEPTH_LIMIT_EXCEEDED || code === ErrorCode.COST_LIMIT_EXCEEDED) {
@@ -65,8 +64,17 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, lo
   return { message: 'Internal server error', path: formatted.path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
 }
 
+/** The input-object argument of each root field that has exactly one, filled in when the schema is built. */
+export const inputArguments = new Map<string, { input: string; all: ReadonlySet<string> }>();
+
+interface ValidationFailure {
+  property: string;
+  constraints?: Record<string, string>;
+  children?: ValidationFailure[];
+}
+
 interface ArgumentValidationLike {
-  extensions: { validationErrors: { property: string; constraints?: Record<string, string> }[] };
+  extensions: { validationErrors: ValidationFailure[] };
 }
 
 /** type-graphql's ArgumentValidationError: class-validator failures of the arguments. */
@@ -74,6 +82,18 @@ function isArgumentValidation(error: unknown): error is ArgumentValidationLike {
   return error instanceof GraphQLError && Array.isArray(error.extensions?.validationErrors);
 }
 
-function validationDetails(error: ArgumentValidationLike) {
-  return (error.extensions.validationErrors ?? []).map((failure) => ({ argument: failure.property, reasons: Object.values(failure.constraints ?? {}) }));
+/** The argument an input object's failures belong to; none when they name arguments themselves (an ArgsType). */
+function inputOf(formatted: GraphQLFormattedError, error: ArgumentValidationLike): string {
+  const argumentsOf = formatted.path?.length === 1 ? inputArguments.get(String(formatted.path[0])) : undefined;
+  if (!argumentsOf || error.extensions.validationErrors.some((failure) => argumentsOf.all.has(failure.property))) return '';
+  return argumentsOf.input;
+}
+
+/** class-validator nests the fields of an input under the argument; each failed check becomes a problem with its full path. */
+function validationProblems(failures: ValidationFailure[], parent = ''): Problem[] {
+  return failures.flatMap((failure) => {
+    const path = /^\d+$/.test(failure.property) ? `${parent}[${failure.property}]` : parent ? `${parent}.${failure.property}` : failure.property;
+    const own = Object.values(failure.constraints ?? {}).map((reason) => ({ argument: path, reason }));
+    return [...own, ...validationProblems(failure.children ?? [], path)];
+  });
 }

@@ -43,9 +43,11 @@ export class EventReporting {
     const event = await this.editable(id, 'id');
     const fields = await this.checkEvent(input);
     if (input.status === EventStatus.CANCELLED) throw invalidInput([{ argument: 'input.status', reason: 'cancel an event with cancelEvent' }]);
-    await this.checkKeepsSessions(event, input);
     const before = eventView(event);
     return this.em.transactional(async (tx) => {
+      // Locked, so no session is added meanwhile outside the new dates.
+      await tx.execute('SELECT 1 FROM event WHERE id = ? FOR UPDATE', [event.id]);
+      await this.checkKeepsSessions(tx, event, input);
       tx.assign(event, { ...fields.values, status: input.status });
       await tx.populate(event, ['coreValues']);
       event.coreValues.set(fields.coreValues);
@@ -68,13 +70,10 @@ export class EventReporting {
 
   async addSession(input: SessionInput): Promise<Session> {
     const event = await this.editable(input.eventId, 'input.eventId');
-    const problems: Problem[] = [];
-    if (input.endsAt < input.startsAt) problems.push({ argument: 'input.endsAt', reason: 'is before input.startsAt' });
-    if (input.startsAt < event.startsAt || input.startsAt > event.endsAt) problems.push({ argument: 'input.startsAt', reason: `lies outside the event (${event.startsAt.toISOString()} to ${event.endsAt.toISOString()})` });
-    if (input.endsAt > event.endsAt || input.endsAt < event.startsAt) problems.push({ argument: 'input.endsAt', reason: `lies outside the event (${event.startsAt.toISOString()} to ${event.endsAt.toISOString()})` });
-    if (event.status === EventStatus.CANCELLED) problems.push({ argument: 'input.eventId', reason: `event ${event.id} is cancelled` });
-    if (problems.length > 0) throw invalidInput(problems);
     return this.em.transactional(async (tx) => {
+      // The event's dates and status as they stand now, held until the session is in.
+      const [current] = await tx.execute<{ starts_at: Date; ends_at: Date; status: EventStatus }[]>('SELECT starts_at, ends_at, status FROM event WHERE id = ? FOR UPDATE', [event.id]);
+      this.checkSession(input, new Date(current!.starts_at), new Date(current!.ends_at), current!.status);
       const session = tx.create(Session, { event: event.id, topic: input.topic, mode: input.mode, startsAt: input.startsAt, endsAt: input.endsAt });
       input.speakers.forEach((speaker, index) => tx.create(Speaker, { session, position: index + 1, name: speaker.name, role: speaker.role }));
       await tx.flush();
@@ -84,6 +83,16 @@ export class EventReporting {
       }]);
       return session;
     });
+  }
+
+  private checkSession(input: SessionInput, startsAt: Date, endsAt: Date, status: EventStatus): void {
+    const problems: Problem[] = [];
+    const outside = `lies outside the event (${startsAt.toISOString()} to ${endsAt.toISOString()})`;
+    if (input.endsAt < input.startsAt) problems.push({ argument: 'input.endsAt', reason: 'is before input.startsAt' });
+    if (input.startsAt < startsAt || input.startsAt > endsAt) problems.push({ argument: 'input.startsAt', reason: outside });
+    if (input.endsAt > endsAt || input.endsAt < startsAt) problems.push({ argument: 'input.endsAt', reason: outside });
+    if (status === EventStatus.CANCELLED) problems.push({ argument: 'input.eventId', reason: `event ${input.eventId} is cancelled` });
+    if (problems.length > 0) throw invalidInput(problems);
   }
 
   /** Sets (or corrects) a region's participants in a session of any event its region took part in. */
@@ -112,8 +121,8 @@ export class EventReporting {
   }
 
   /** New dates must still hold every session the event has. */
-  private async checkKeepsSessions(event: Event, input: EventInput): Promise<void> {
-    const [span] = await this.em.execute<{ first: Date | null; last: Date | null }[]>('SELECT min(starts_at) AS first, max(ends_at) AS last FROM session WHERE event_id = ?', [event.id]);
+  private async checkKeepsSessions(tx: EntityManager, event: Event, input: EventInput): Promise<void> {
+    const [span] = await tx.execute<{ first: Date | null; last: Date | null }[]>('SELECT min(starts_at) AS first, max(ends_at) AS last FROM session WHERE event_id = ?', [event.id]);
     const problems: Problem[] = [];
     if (span?.first && input.startsAt > new Date(span.first)) problems.push({ argument: 'input.startsAt', reason: `a session starts earlier, at ${new Date(span.first).toISOString()}` });
     if (span?.last && input.endsAt < new Date(span.last)) problems.push({ argument: 'input.endsAt', reason: `a session ends later, at ${new Date(span.last).toISOString()}` });

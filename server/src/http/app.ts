@@ -27,9 +27,14 @@ export interface ApiOptions {
   allowedOrigins?: readonly string[];
   /** Days after a period's end when it locks for reporting (30 by default). */
   periodLockDays?: number;
+  /**
+   * Peers whose X-Forwarded-For names the client (Express's `trust proxy`): the dashboard signs
+   * people in from its own address, and the login slow-down is per person's address.
+   */
+  trustProxy?: string;
 }
 
-export async function createApiServer(orm: MikroORM, log: Logger, { allowedOrigins = [], periodLockDays = 30 }: ApiOptions = {}): Promise<ApiServer> {
+export async function createApiServer(orm: MikroORM, log: Logger, { allowedOrigins = [], periodLockDays = 30, trustProxy = 'loopback' }: ApiOptions = {}): Promise<ApiServer> {
   const app = express();
   const server = http.createServer(app);
   const apollo = new ApolloServer<Context>({
@@ -41,6 +46,7 @@ export async function createApiServer(orm: MikroORM, log: Logger, { allowedOrigi
   await apollo.start();
 
   app.disable('x-powered-by');
+  app.set('trust proxy', trustProxy);
   app.get('/health', async (_request, response) => {
     try {
       await orm.em.getConnection().execute('SELECT 1');

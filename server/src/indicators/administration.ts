@@ -19,6 +19,10 @@ export class IndicatorAdministration {
     if (!isPeriodStart(input.periodType, input.periodStart)) throw badInput('input.periodStart', `${input.periodStart} is not the first day of a ${input.periodType.toLowerCase()}`);
     const openUntil = addDays(today(), input.days);
     return this.em.transactional(async (tx) => {
+      const [previous] = await tx.execute<{ open_until: string }[]>(
+        `SELECT to_char(open_until, 'YYYY-MM-DD') AS open_until FROM period_reopening WHERE region_id = ? AND period_type = ? AND period_start = ? FOR UPDATE`,
+        [region.id, input.periodType, input.periodStart],
+      );
       const [row] = await tx.execute<{ id: number }[]>(
         `INSERT INTO period_reopening (region_id, period_type, period_start, open_until, reopened_by_id) VALUES (?, ?, ?, ?, ?)
          ON CONFLICT (region_id, period_type, period_start) DO UPDATE SET open_until = excluded.open_until, reopened_by_id = excluded.reopened_by_id, reopened_at = now()
@@ -26,7 +30,8 @@ export class IndicatorAdministration {
         [region.id, input.periodType, input.periodStart, openUntil, this.viewer.userId],
       );
       await audit(tx, this.viewer, [{
-        action: 'period.reopen', entity: 'period', entityKey: `${region.code}/${input.periodType}/${input.periodStart}`, regionId: region.id, before: null, after: { openUntil },
+        action: 'period.reopen', entity: 'period', entityKey: `${region.code}/${input.periodType}/${input.periodStart}`, regionId: region.id,
+        before: previous ? { openUntil: previous.open_until } : null, after: { openUntil },
       }]);
       return tx.findOneOrFail(PeriodReopening, { id: row!.id });
     });

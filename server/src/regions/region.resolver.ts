@@ -61,7 +61,8 @@ export class RegionResolver {
   }
 
   @FieldResolver(() => Int, { description: 'Civil servants (ASN) of this regional government itself, without its regencies and cities.' })
-  ownHeadcount(@Root() region: Region): number {
+  ownHeadcount(@Root() region: Region, @Ctx() context: Context): number {
+    service(context).checkReadable(region, 'ownHeadcount');
     return region.headcount;
   }
 }

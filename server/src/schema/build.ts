@@ -1,5 +1,6 @@
 import 'reflect-metadata';
-import type { GraphQLSchema } from 'graphql';
+import { getNamedType, type GraphQLSchema, isInputObjectType } from 'graphql';
+import { inputArguments } from '../common/errors.js';
 import { buildSchema } from 'type-graphql';
 import { AuditResolver } from '../audit/audit.resolver.js';
 import { accessGuard, accessRule } from '../auth/access.js';
@@ -24,7 +25,21 @@ export async function buildApiSchema(): Promise<GraphQLSchema> {
     validate: { forbidUnknownValues: false },
   });
   checkAccessRules(schema);
+  recordInputArguments(schema);
   return schema;
+}
+
+/**
+ * type-graphql validates an input object without saying which argument held it; a mutation has
+ * one such argument, so its name completes the path of every failed check (`input.name`).
+ */
+function recordInputArguments(schema: GraphQLSchema): void {
+  for (const type of [schema.getQueryType(), schema.getMutationType()]) {
+    for (const field of Object.values(type?.getFields() ?? {})) {
+      const inputs = field.args.filter((argument) => isInputObjectType(getNamedType(argument.type)));
+      if (inputs.length === 1) inputArguments.set(field.name, { input: inputs[0]!.name, all: new Set(field.args.map((argument) => argument.name)) });
+    }
+  }
 }
 
 /** A query or mutation without an access rule would be refused to everyone; refuse to start instead. */

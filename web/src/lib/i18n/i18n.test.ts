@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatNumber, parseLang, t } from './index';
+import { formatDay, formatMonth, formatNumber, formatTimestamp, parseLang, t } from './index';
 import { en } from './messages/en';
 import { id } from './messages/id';
 
@@ -43,6 +43,19 @@ describe('formatNumber', () => {
 	it('groups digits the Indonesian and the British way', () => {
 		expect(formatNumber('id', 4321987)).toBe('4.321.987');
 		expect(formatNumber('en', 4321987)).toBe('4,321,987');
+	});
+});
+
+describe('dates', () => {
+	it('shows a calendar day as it is, whatever the server clock', () => {
+		expect(formatDay('id', '2025-03-31')).toBe('31 Maret 2025');
+		expect(formatDay('en', '2025-01-01')).toBe('1 January 2025');
+		expect(formatMonth('id', '2025-12-01')).toBe('Desember 2025');
+	});
+
+	it('shows a moment on the clock of Jakarta', () => {
+		expect(formatTimestamp('id', '2025-03-31T20:30:00Z')).toBe('1 Apr 2025, 03.30');
+		expect(formatTimestamp('en', '2025-03-31T20:30:00Z')).toBe('1 Apr 2025, 03:30');
 	});
 });
 

@@ -35,6 +35,39 @@ export function formatNumber(lang: Lang, value: number): string {
 	return format.format(value);
 }
 
+const DATE_STYLES = {
+	day: { dateStyle: 'long', timeZone: 'UTC' },
+	month: { month: 'long', year: 'numeric', timeZone: 'UTC' },
+	// Moments are shown on the clock of Jakarta (WIB), where the ministry works.
+	timestamp: { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Jakarta' }
+} satisfies Record<string, Intl.DateTimeFormatOptions>;
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+function formatDate(lang: Lang, style: keyof typeof DATE_STYLES, date: Date): string {
+	const key = `${lang} ${style}`;
+	let format = dateFormats.get(key);
+	if (!format) {
+		format = new Intl.DateTimeFormat(LOCALES[lang], DATE_STYLES[style]);
+		dateFormats.set(key, format);
+	}
+	return format.format(date);
+}
+
+/** A calendar day (`YYYY-MM-DD`, the API's LocalDate), e.g. `31 Maret 2025`. */
+export function formatDay(lang: Lang, day: string): string {
+	return formatDate(lang, 'day', new Date(`${day}T00:00:00Z`));
+}
+
+/** The month of a calendar day, e.g. `Maret 2025`. */
+export function formatMonth(lang: Lang, day: string): string {
+	return formatDate(lang, 'month', new Date(`${day}T00:00:00Z`));
+}
+
+/** A moment (ISO 8601 date-time), e.g. `31 Mar 2025, 17.00`. */
+export function formatTimestamp(lang: Lang, iso: string): string {
+	return formatDate(lang, 'timestamp', new Date(iso));
+}
+
 export type MessageParams = Record<string, string | number>;
 
 /** Looks up a message and fills its `{name}` placeholders; numbers are formatted for the language. */

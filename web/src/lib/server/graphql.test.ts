@@ -1,8 +1,19 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ApiError, gql } from './graphql';
+import { ApiError, ApiRefusal, gql, gqlWithHeaders } from './graphql';
 
-function answer(status: number, body: unknown) {
-	vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify(body), { status })));
+function answer(status: number, body: unknown, headers: [string, string][] = []) {
+	vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify(body), { status, headers })));
+}
+
+const sentHeaders = () => new Headers(vi.mocked(fetch).mock.calls[0][1]?.headers);
+
+async function refusalOf(promise: Promise<unknown>): Promise<ApiRefusal> {
+	const error = await promise.then(
+		() => undefined,
+		(cause: unknown) => cause
+	);
+	expect(error).toBeInstanceOf(ApiRefusal);
+	return error as ApiRefusal;
 }
 
 afterEach(() => {
@@ -20,6 +31,19 @@ describe('gql', () => {
 		expect(JSON.parse(String(init?.body))).toEqual({ query: 'query Q($a: Int) { ok }', variables: { a: 1 } });
 	});
 
+	it('forwards the session as the API session cookie, and never an Origin', async () => {
+		answer(200, { data: { ok: true } });
+		await gql('{ ok }', {}, { session: 'secret-1' });
+		expect(sentHeaders().get('cookie')).toBe('berakhlak_session=secret-1');
+		expect(sentHeaders().has('origin')).toBe(false);
+	});
+
+	it('sends no cookie without a session', async () => {
+		answer(200, { data: { ok: true } });
+		await gql('{ ok }');
+		expect(sentHeaders().has('cookie')).toBe(false);
+	});
+
 	it('throws an ApiError naming the GraphQL errors and their codes', async () => {
 		answer(400, { errors: [{ message: 'Unknown argument "first"', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }] });
 		await expect(gql('{ x }')).rejects.toThrow(
@@ -27,6 +51,76 @@ describe('gql', () => {
 				'GraphQL API at http://127.0.0.1:4000/graphql answered with errors: Unknown argument "first" [GRAPHQL_VALIDATION_FAILED]'
 			)
 		);
+	});
+
+	it('throws an ApiRefusal with the code and the argument of a refusal', async () => {
+		answer(200, {
+			data: null,
+			errors: [{ message: 'input.reachedOn: is in the future', extensions: { code: 'BAD_USER_INPUT', argument: 'input.reachedOn' } }]
+		});
+		const refusal = await refusalOf(gql('mutation { x }'));
+		expect(refusal.code).toBe('BAD_USER_INPUT');
+		expect(refusal.details).toEqual([{ message: 'input.reachedOn: is in the future', argument: 'input.reachedOn' }]);
+	});
+
+	it('lists every problem of a write as its own detail', async () => {
+		answer(200, {
+			data: null,
+			errors: [
+				{
+					message: 'input[2].value: is above the maximum 100; input[4].periodStart: is locked',
+					extensions: {
+						code: 'BAD_USER_INPUT',
+						argument: 'input[2].value',
+						problems: [
+							{ argument: 'input[2].value', reason: 'is above the maximum 100' },
+							{ argument: 'input[4].periodStart', reason: 'is locked' }
+						]
+					}
+				}
+			]
+		});
+		const refusal = await refusalOf(gql('mutation { x }'));
+		expect(refusal.details).toEqual([
+			{ message: 'is above the maximum 100', argument: 'input[2].value' },
+			{ message: 'is locked', argument: 'input[4].periodStart' }
+		]);
+	});
+
+	it('reads how long a TOO_MANY_REQUESTS refusal lasts', async () => {
+		answer(200, { errors: [{ message: 'Too many failed sign-ins', extensions: { code: 'TOO_MANY_REQUESTS', retryAfterSeconds: 64 } }] });
+		const refusal = await refusalOf(gql('mutation { x }'));
+		expect(refusal.details).toEqual([{ message: 'Too many failed sign-ins', retryAfterSeconds: 64 }]);
+	});
+
+	it('turns the failed checks of an input into one detail per argument', async () => {
+		answer(400, {
+			errors: [
+				{
+					message: 'Argument Validation Error: ...',
+					extensions: {
+						code: 'BAD_USER_INPUT',
+						argument: 'input.name',
+						problems: [
+							{ argument: 'input.name', reason: 'name must be shorter than or equal to 100 characters' },
+							{ argument: 'input.expiresInDays', reason: 'expiresInDays must not be greater than 366' }
+						]
+					}
+				}
+			]
+		});
+		const refusal = await refusalOf(gql('mutation { x }'));
+		expect(refusal.details).toEqual([
+			{ message: 'name must be shorter than or equal to 100 characters', argument: 'input.name' },
+			{ message: 'expiresInDays must not be greater than 366', argument: 'input.expiresInDays' }
+		]);
+	});
+
+	it('returns the answer headers along with the data', async () => {
+		answer(200, { data: { ok: true } }, [['set-cookie', 'berakhlak_session=abc; Path=/; HttpOnly']]);
+		const { data, headers } = await gqlWithHeaders('{ ok }');
+		expect(data).toEqual({ ok: true });
+		expect(headers.getSetCookie()).toEqual(['berakhlak_session=abc; Path=/; HttpOnly']);
 	});
 
 	it('throws an ApiError when the API is unreachable', async () => {

@@ -1,0 +1,29 @@
+import { readFileSync } from 'node:fs';
+import { buildSchema, parse, validate } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { NATIONAL_OVERVIEW_QUERY } from './overview/overview';
+import { RECORD_MILESTONE_MUTATION, REPORT_OBSERVATIONS_MUTATION, REPORTING_STATUS_QUERY } from './reporting/reporting';
+import { LOGIN_MUTATION, LOGOUT_MUTATION, ME_QUERY } from './server/session';
+import { API_TOKENS_QUERY, CREATE_API_TOKEN_MUTATION, REVOKE_API_TOKEN_MUTATION } from './tokens/tokens';
+
+// The committed schema of the API: the dashboard's operations must stay valid against it.
+const schema = buildSchema(readFileSync(new URL('../../../server/schema.graphql', import.meta.url), 'utf8'));
+
+const operations = {
+	NATIONAL_OVERVIEW_QUERY,
+	ME_QUERY,
+	LOGIN_MUTATION,
+	LOGOUT_MUTATION,
+	REPORTING_STATUS_QUERY,
+	REPORT_OBSERVATIONS_MUTATION,
+	RECORD_MILESTONE_MUTATION,
+	API_TOKENS_QUERY,
+	CREATE_API_TOKEN_MUTATION,
+	REVOKE_API_TOKEN_MUTATION
+};
+
+describe('the GraphQL operations of the dashboard', () => {
+	it.each(Object.entries(operations))('%s is valid against server/schema.graphql', (_name, operation) => {
+		expect(validate(schema, parse(operation)).map((error) => error.message)).toEqual([]);
+	});
+});
