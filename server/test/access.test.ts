@@ -137,6 +137,15 @@ describe('sign-in, sessions and tokens', () => {
     expect(rows.some((row) => row.secret_hash === secret)).toBe(false);
   });
 
+  it('sweeps a user’s expired sessions away at the next sign-in', async () => {
+    await signIn(api.url, GORONTALO);
+    const ofUser = 'user_id = (SELECT id FROM app_user WHERE email = $1)';
+    await db.sql.query(`UPDATE auth_session SET expires_at = now() - interval '1 minute' WHERE ${ofUser}`, [GORONTALO]);
+    await signIn(api.url, GORONTALO);
+    const { rows } = await db.sql.query(`SELECT count(*)::int AS live, count(*) FILTER (WHERE expires_at <= now())::int AS ended FROM auth_session WHERE ${ofUser}`, [GORONTALO]);
+    expect(rows[0]).toEqual({ live: 1, ended: 0 });
+  });
+
   it('ends the session on the server at logout: the old cookie opens nothing', async () => {
     const cookie = await signIn(api.url, 'analis@berakhlak.example');
     const client = api.with({ cookie });

@@ -34,6 +34,8 @@ export class AuthService {
     const secret = newSecret();
     const expiresAt = new Date(Date.now() + SESSION_HOURS * 3600_000);
     await this.em.insert(AuthSession, { secretHash: hashSecret(secret), user: user.id, createdAt: new Date(), expiresAt });
+    // Sign-ins are rare enough to sweep the user's ended sessions away here, with no scheduled job.
+    await this.em.nativeDelete(AuthSession, { user: user.id, expiresAt: { $lte: new Date() } });
     exchange.setSessionCookie(secret, SESSION_HOURS * 3600);
     return { userId: user.id, email: user.email, name: user.name, role: user.role, scope: await scopeOf(this.em, user.region?.id ?? null), tokenId: null };
   }
