@@ -14,6 +14,7 @@ import { hashSecret, newSecret, verifyPassword } from './secrets.js';
 import { beginLoginAttempt, loginSucceeded } from './throttle.js';
 import { User } from './user.entity.js';
 import { canReport, isAdministrator, type Viewer } from './viewer.js';
+import { findByIntegerId } from '../common/ids.js';
 
 const SESSION_HOURS = 12;
 
@@ -95,7 +96,7 @@ export class AuthService {
   }
 
   async revokeToken(viewer: Viewer, id: string): Promise<ApiToken> {
-    const token = /^\d{1,9}$/.test(id) ? await this.em.findOne(ApiToken, { id: Number(id) }) : null;
+    const token = await findByIntegerId(this.em, ApiToken, id);
     if (!token || (token.user.id !== viewer.userId && !isAdministrator(viewer))) throw notFound('API token', id);
     if (token.revokedAt) return token;
     return this.em.transactional(async (tx) => {

@@ -11,6 +11,7 @@ import { Scope } from './scope.js';
 import { hashPassword } from './secrets.js';
 import { User } from './user.entity.js';
 import type { Viewer } from './viewer.js';
+import { findByIntegerId } from '../common/ids.js';
 
 /** What the audit log keeps of a user: never the password hash. */
 const auditView = (user: User) => ({ email: user.email, name: user.name, role: user.role, regionId: user.region?.id ?? null, active: user.active });
@@ -45,7 +46,7 @@ export class UserService {
   }
 
   async update(viewer: Viewer, id: string, changes: UserChangesInput): Promise<User> {
-    const user = /^\d{1,9}$/.test(id) ? await this.em.findOne(User, { id: Number(id) }) : null;
+    const user = await findByIntegerId(this.em, User, id);
     if (!user) throw notFound('user', id);
     const before = auditView(user);
     const role = changes.role ?? user.role;

@@ -14,6 +14,7 @@ import { Event } from './event.entity.js';
 import type { AttendanceInput, EventInput, SessionInput } from './event-reporting.types.js';
 import { Session } from './session.entity.js';
 import { Speaker } from './speaker.entity.js';
+import { findByIntegerId } from '../common/ids.js';
 
 /** What the audit log keeps of an event. */
 const eventView = (event: Event) => ({
@@ -98,7 +99,7 @@ export class EventReporting {
   /** Sets (or corrects) a region's participants in a session of any event its region took part in. */
   async setAttendance(input: AttendanceInput): Promise<Attendance> {
     const region = await this.regions().byCodeAs(input.regionCode, 'input.regionCode');
-    const session = /^\d{1,9}$/.test(input.sessionId) ? await this.em.findOne(Session, { id: Number(input.sessionId) }, { populate: ['event'] }) : null;
+    const session = await findByIntegerId(this.em, Session, input.sessionId, { populate: ['event'] });
     if (!session) throw notFound('session', input.sessionId);
     const problems: Problem[] = [];
     if (input.participants > region.headcount) problems.push({ argument: 'input.participants', reason: `${input.participants} is more than the ${region.headcount} civil servants of ${region.code} ${region.name}` });
@@ -131,7 +132,7 @@ export class EventReporting {
 
   /** An event the caller may change: hosted inside the scope; a national event only with national scope. */
   private async editable(id: string, argument: string): Promise<Event> {
-    const event = /^\d{1,9}$/.test(id) ? await this.em.findOne(Event, { id: Number(id) }) : null;
+    const event = await findByIntegerId(this.em, Event, id);
     if (!event) throw notFound('event', id);
     if (event.hostRegion === null) this.viewer.scope.checkNational(argument);
     else if (!this.viewer.scope.includes(event.hostRegion.id)) throw forbidden(`${argument}: event ${id} is hosted outside your scope (${this.viewer.scope.describe()})`, argument);

@@ -13,12 +13,13 @@ import { Event } from './event.entity.js';
 import type { EventTotals } from './event.loaders.js';
 import type { Session } from './session.entity.js';
 import type { Speaker } from './speaker.entity.js';
+import { findByIntegerId } from '../common/ids.js';
 
 export class EventService {
   constructor(private readonly em: EntityManager, private readonly loaders: Loaders, private readonly scope: Scope) {}
 
   async byId(id: string): Promise<Event> {
-    const event = /^\d{1,9}$/.test(id) ? await this.em.findOne(Event, { id: Number(id) }) : null;
+    const event = await findByIntegerId(this.em, Event, id);
     if (!event) throw notFound('event', id);
     if (!this.scope.isNational && (await this.em.count(Event, { $and: [{ id: event.id }, this.visible()] })) === 0) {
       throw forbidden(`id: event ${id} neither took place in nor was attended from your scope (${this.scope.describe()})`, 'id');

@@ -5,6 +5,7 @@ import { Milestone } from './milestone.entity.js';
 import { RegionMilestone } from './region-milestone.entity.js';
 import { sql } from '../analytics/sql.js';
 import { regionStages } from './stage.sql.js';
+import { byIdLoader } from '../common/by-id-loader.js';
 
 export interface StageRow {
   milestone: Milestone;
@@ -13,11 +14,7 @@ export interface StageRow {
 
 export function milestoneLoaders(em: EntityManager) {
   return {
-    milestonesById: new DataLoader<number, Milestone>(async (ids) => {
-      const rows = await em.find(Milestone, { id: { $in: [...ids] } });
-      const byId = new Map(rows.map((row) => [row.id, row]));
-      return ids.map((id) => byId.get(id) ?? new Error(`milestone ${id} not found`));
-    }),
+    milestonesById: byIdLoader(em, Milestone, 'milestone'),
 
     milestonesByRegion: new DataLoader<number, RegionMilestone[]>(async (regionIds) => {
       const rows = await em.find(RegionMilestone, { region: { $in: [...regionIds] } }, { populate: ['milestone'], orderBy: { milestone: { position: 'asc' } } });

@@ -3,14 +3,11 @@ import DataLoader from 'dataloader';
 import { groupBy } from '../common/loaders.js';
 import { Behaviour } from './behaviour.entity.js';
 import { CoreValue } from './core-value.entity.js';
+import { byIdLoader } from '../common/by-id-loader.js';
 
 export function programLoaders(em: EntityManager) {
   return {
-    coreValueById: new DataLoader<number, CoreValue>(async (ids) => {
-      const rows = await em.find(CoreValue, { id: { $in: [...ids] } });
-      const byId = new Map(rows.map((row) => [row.id, row]));
-      return ids.map((id) => byId.get(id) ?? new Error(`core value ${id} not found`));
-    }),
+    coreValueById: byIdLoader(em, CoreValue, 'core value'),
 
     coreValuesByProgram: new DataLoader<number, CoreValue[]>(async (programIds) => {
       const rows = await em.find(CoreValue, { program: { $in: [...programIds] } }, { orderBy: { position: 'asc' } });

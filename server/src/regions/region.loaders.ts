@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import { groupBy } from '../common/loaders.js';
 import { Region, type RegionLevel } from './region.entity.js';
+import { byIdLoader } from '../common/by-id-loader.js';
 
 export interface ChildrenKey {
   parentId: number;
@@ -10,11 +11,7 @@ export interface ChildrenKey {
 
 export function regionLoaders(em: EntityManager) {
   return {
-    regionById: new DataLoader<number, Region>(async (ids) => {
-      const rows = await em.find(Region, { id: { $in: [...ids] } });
-      const byId = new Map(rows.map((row) => [row.id, row]));
-      return ids.map((id) => byId.get(id) ?? new Error(`region ${id} not found`));
-    }),
+    regionById: byIdLoader(em, Region, 'region'),
 
     /** Civil servants of a region's whole area: its own government plus, for a province, its regencies and cities. */
     areaHeadcount: new DataLoader<number, number>(async (ids) => {
