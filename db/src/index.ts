@@ -7,3 +7,5 @@ export { indicatorRecords } from './reference/indicators.js';
 export { milestoneRecords } from './reference/milestones.js';
 export { loadDemoData, type DemoLoadResult } from './demo/load.js';
 export { datasetSizes, DEFAULT_SEED, type DatasetName } from './demo/sizes.js';
+export { papuaCrosswalk } from './reference/crosswalk.js';
+export { generatedEventCode, GENERATED_EVENT_CODE_PREFIX } from './event-code.js';

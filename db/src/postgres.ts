@@ -27,6 +27,22 @@ export async function openDatabase(options: EmbeddedOptions, databaseUrl = proce
   return startEmbedded(options);
 }
 
+/**
+ * Like openDatabase, for commands run beside the product: when the product's embedded PostgreSQL
+ * is already running, connects to it (and leaves it running) instead of starting a second one.
+ */
+export async function attachDatabase(options: EmbeddedOptions, databaseUrl = process.env.DATABASE_URL): Promise<DatabaseHandle> {
+  if (databaseUrl) return openDatabase(options, databaseUrl);
+  if (existsSync(path.join(options.dataDir, 'cluster', 'postmaster.pid'))) {
+    const url = `postgres://postgres:${await clusterPassword(options.dataDir)}@127.0.0.1:${options.port}/${options.database}`;
+    const probe = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
+    const running = await probe.connect().then(() => true, () => false);
+    await probe.end().catch(() => {});
+    if (running) return { url, embedded: true, stop: async () => {} };
+  }
+  return startEmbedded(options);
+}
+
 export async function startEmbedded(options: EmbeddedOptions): Promise<DatabaseHandle> {
   const clusterDir = path.join(options.dataDir, 'cluster');
   const password = await clusterPassword(options.dataDir);

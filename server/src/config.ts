@@ -21,6 +21,9 @@ export interface Settings {
   periodLockDays: number;
   /** Which peers' X-Forwarded-For the API believes: Express's `trust proxy` setting. */
   trustProxy: string;
+  /** The largest file and the most rows one import takes. */
+  importMaxBytes: number;
+  importMaxRows: number;
 }
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -40,6 +43,8 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     allowedOrigins: env.ALLOWED_ORIGINS ? env.ALLOWED_ORIGINS.split(',').map((origin) => origin.trim()) : [`http://${env.HOST ?? '127.0.0.1'}:${port(env, 'WEB_PORT', 3000)}`],
     periodLockDays: env.PERIOD_LOCK_DAYS ? integer('PERIOD_LOCK_DAYS', env.PERIOD_LOCK_DAYS) : 30,
     trustProxy: env.TRUST_PROXY ?? 'loopback',
+    importMaxBytes: (env.IMPORT_MAX_MB ? integer('IMPORT_MAX_MB', env.IMPORT_MAX_MB) : 256) * 1024 * 1024,
+    importMaxRows: env.IMPORT_MAX_ROWS ? integer('IMPORT_MAX_ROWS', env.IMPORT_MAX_ROWS) : 2_000_000,
   };
 }
 

@@ -31,7 +31,12 @@ async function main(settings: Settings): Promise<void> {
   stops.push(() => orm.close());
   await bootstrapDatabase(orm, database.url, { dataset: settings.dataset, seed: settings.seed, log });
 
-  const api = await createApiServer(orm, log, { allowedOrigins: settings.allowedOrigins, periodLockDays: settings.periodLockDays, trustProxy: settings.trustProxy });
+  const api = await createApiServer(orm, log, {
+    allowedOrigins: settings.allowedOrigins,
+    periodLockDays: settings.periodLockDays,
+    trustProxy: settings.trustProxy,
+    importLimits: { maxBytes: settings.importMaxBytes, maxRows: settings.importMaxRows },
+  });
   stops.push(() => api.close());
   const apiPort = await listen(api.server, settings.apiPort, settings.host);
   const apiUrl = `http://${settings.host}:${apiPort}`;
@@ -60,7 +65,11 @@ function startWeb(settings: Settings, apiUrl: string): ChildProcess {
   if (!existsSync(settings.webEntry)) throw new Error(`the dashboard is not built (${settings.webEntry} is missing): run pnpm build`);
   return spawn(process.execPath, [settings.webEntry], {
     stdio: 'inherit',
-    env: { ...process.env, PORT: String(settings.webPort), HOST: settings.host, API_URL: apiUrl, ORIGIN: `http://${settings.host}:${settings.webPort}` },
+    env: {
+      ...process.env, PORT: String(settings.webPort), HOST: settings.host, API_URL: apiUrl, ORIGIN: `http://${settings.host}:${settings.webPort}`,
+      // The import page relays uploads as large as the API takes, plus the form's own bytes.
+      BODY_SIZE_LIMIT: process.env.BODY_SIZE_LIMIT ?? String(settings.importMaxBytes + 1024 * 1024),
+    },
   });
 }
 

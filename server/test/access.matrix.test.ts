@@ -236,10 +236,10 @@ async function prepare(db: TestDatabase, api: TestApi): Promise<Fixtures> {
   for (const code of ['13.77', '13', '75.71', '75']) {
     for (const key of [code, `cancel:${code}`]) {
       const { rows } = await db.sql.query(
-        `INSERT INTO event (program_id, title, kind, organiser, host_region_id, mode, starts_at, ends_at, status)
-         SELECT p.id, 'Matriks', 'WORKSHOP', 'Setda', r.id, 'OFFLINE', '2024-05-01T00:00:00Z', '2024-05-02T23:00:00Z', 'HELD'
+        `INSERT INTO event (code, program_id, title, kind, organiser, host_region_id, mode, starts_at, ends_at, status)
+         SELECT 'MATRIKS-' || $2, p.id, 'Matriks', 'WORKSHOP', 'Setda', r.id, 'OFFLINE', '2024-05-01T00:00:00Z', '2024-05-02T23:00:00Z', 'HELD'
          FROM program p, region r WHERE p.code = 'BERAKHLAK' AND r.code = $1 RETURNING id`,
-        [code],
+        [code, key],
       );
       eventOf[key] = rows[0].id;
     }

@@ -24,10 +24,22 @@ const badRows: { rule: string; sql: string; constraint: string; message?: RegExp
   { rule: 'attendance names a known region', sql: `INSERT INTO attendance (session_id, region_id, participants) VALUES (${firstSession}, 999999, 1)`, constraint: 'attendance_region_id_foreign' },
   {
     rule: 'an event ends after it starts',
-    sql: `INSERT INTO event (program_id, title, kind, organiser, mode, starts_at, ends_at, status)
-          SELECT id, 'Terbalik', 'WORKSHOP', 'X', 'OFFLINE', '2024-05-02', '2024-05-01', 'PLANNED' FROM program WHERE code = 'BERAKHLAK'`,
+    sql: `INSERT INTO event (code, program_id, title, kind, organiser, mode, starts_at, ends_at, status)
+          SELECT 'TERBALIK', id, 'Terbalik', 'WORKSHOP', 'X', 'OFFLINE', '2024-05-02', '2024-05-01', 'PLANNED' FROM program WHERE code = 'BERAKHLAK'`,
     constraint: 'event_ends_after_start',
   },
+  {
+    rule: 'one event per code',
+    sql: `INSERT INTO event (code, program_id, title, kind, organiser, mode, starts_at, ends_at, status)
+          SELECT code, program_id, title, kind, organiser, mode, starts_at, ends_at, status FROM event WHERE id = ${sessionEvent}`,
+    constraint: 'event_code_unique',
+  },
+  {
+    rule: 'one session per number in an event',
+    sql: `INSERT INTO session (event_id, number, topic, mode, starts_at, ends_at) SELECT event_id, number, topic, mode, starts_at, ends_at FROM session WHERE id = ${firstSession}`,
+    constraint: 'session_event_number_unique',
+  },
+  { rule: 'session numbers start at 1', sql: `UPDATE session SET number = 0 WHERE id = ${firstSession}`, constraint: 'session_number_positive' },
   { rule: 'a session ends after it starts', sql: `UPDATE session SET ends_at = starts_at - interval '1 minute' WHERE id = ${firstSession}`, constraint: 'session_ends_after_start' },
   { rule: 'a session lies inside its event', sql: `UPDATE session SET starts_at = starts_at - interval '2 days' WHERE id = ${firstSession}`, constraint: 'session_inside_event', message: /lies outside the event/ },
   { rule: 'an event cannot move away from its sessions', sql: `UPDATE event SET starts_at = starts_at + interval '1 day', ends_at = ends_at + interval '1 day' WHERE id = ${sessionEvent}`, constraint: 'session_inside_event', message: /would leave sessions outside/ },
@@ -71,8 +83,8 @@ describe('integrity enforced by the database', () => {
   it('accepts a well-formed observation, session and attendance row', async () => {
     await db.sql.query(observationOf('AGEN_PERUBAHAN', ', value', "'QUARTER', '2030-04-01', 12"));
     const session = await db.sql.query(
-      `INSERT INTO session (event_id, topic, mode, starts_at, ends_at)
-       SELECT id, 'Tambahan', mode, starts_at, starts_at + interval '30 minutes' FROM event WHERE id = ${sessionEvent} RETURNING id`,
+      `INSERT INTO session (event_id, number, topic, mode, starts_at, ends_at)
+       SELECT id, 99, 'Tambahan', mode, starts_at, starts_at + interval '30 minutes' FROM event WHERE id = ${sessionEvent} RETURNING id`,
     );
     await db.sql.query(`INSERT INTO attendance (session_id, region_id, participants) VALUES ($1, ${region('13.77')}, 25)`, [session.rows[0].id]);
     const stored = await db.sql.query('SELECT participants FROM attendance WHERE session_id = $1', [session.rows[0].id]);

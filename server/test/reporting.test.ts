@@ -195,6 +195,25 @@ describe('reporting by regional secretaries', () => {
     expect(actions.rows.map((row) => row.action)).toEqual(['event.create', 'session.add', 'attendance.set', 'event.cancel']);
   });
 
+  it('gives events a code and sessions a number, the keys imports use', async () => {
+    const create = (code: string | null) => pariaman.query<{ createEvent: { id: string; code: string } }>(
+      `mutation ($code: String) { createEvent(input: { code: $code, programCode: "BERAKHLAK", title: "Kode", kind: WORKSHOP, mode: OFFLINE, organiser: "Setda",
+        hostRegionCode: "13.77", startsAt: "2025-03-10T01:00:00Z", endsAt: "2025-03-10T09:00:00Z", status: HELD }) { id code } }`,
+      { code },
+    );
+    const generated = (await create(null)).data!.createEvent;
+    expect(generated.code).toBe(`KEG-${generated.id.padStart(6, '0')}`);
+    expect((await create('PARIAMAN-2025-07')).data!.createEvent.code).toBe('PARIAMAN-2025-07');
+    expect(problemsOf(await create('PARIAMAN-2025-07'))).toEqual([{ argument: 'input.code', reason: expect.stringMatching(/^event \d+ already has code PARIAMAN-2025-07$/) }]);
+    expect(problemsOf(await create('KEG-777777'))?.[0]?.reason).toMatch(/codes starting with KEG- are given by the product/);
+    expect(problemsOf(await create('dua kata'))?.[0]?.argument).toBe('input.code');
+
+    const add = (hour: string) => pariaman.query<{ addSession: { number: number } }>('mutation ($input: SessionInput!) { addSession(input: $input) { number } }', {
+      input: { eventId: generated.id, topic: 'Sesi', mode: 'OFFLINE', startsAt: `2025-03-10T0${hour}:00:00Z`, endsAt: `2025-03-10T0${hour}:30:00Z` },
+    });
+    expect([(await add('2')).data!.addSession.number, (await add('3')).data!.addSession.number]).toEqual([1, 2]);
+  });
+
   it('keeps national events and targets for administrators', async () => {
     const national = await pariaman.query(
       'mutation { createEvent(input: { programCode: "BERAKHLAK", title: "Nasional", kind: VIDEO_CONFERENCE, mode: ONLINE, organiser: "Kemendagri", startsAt: "2025-03-10T01:00:00Z", endsAt: "2025-03-10T03:00:00Z" }) { id } }',

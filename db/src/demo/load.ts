@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import { readContext, type DemoContext } from './context.js';
+import { generatedEventCode } from '../event-code.js';
 import { copyRows } from './copy.js';
 import { EventPlanner } from './events.js';
 import { regionMilestoneRows } from './milestones.js';
@@ -49,16 +50,16 @@ async function writeDataset(client: pg.ClientBase, context: DemoContext, planner
   counts.regionMilestones = await copyRows(client, 'region_milestone', ['region_id', 'milestone_id', 'reached_on', 'reported_by', 'reported_at'], regionMilestoneRows(context));
   counts.events = await copyRows(
     client, 'event',
-    ['id', 'program_id', 'title', 'kind', 'organiser', 'host_region_id', 'mode', 'starts_at', 'ends_at', 'venue', 'status', 'source_url'],
+    ['id', 'code', 'program_id', 'title', 'kind', 'organiser', 'host_region_id', 'mode', 'starts_at', 'ends_at', 'venue', 'status', 'source_url'],
     mapEvents(planner, (event) => [[
-      event.id, event.programId, event.title, event.kind, event.organiser, event.hostRegion?.id ?? null, event.mode,
+      event.id, generatedEventCode(event.id), event.programId, event.title, event.kind, event.organiser, event.hostRegion?.id ?? null, event.mode,
       event.startsAt.toISOString(), event.endsAt.toISOString(), event.venue, event.status, null,
     ]]),
   );
   counts.eventCoreValues = await copyRows(client, 'event_core_value', ['event_id', 'core_value_id'], mapEvents(planner, (event) => event.coreValueIds.map((id) => [event.id, id])));
   counts.sessions = await copyRows(
-    client, 'session', ['id', 'event_id', 'topic', 'mode', 'starts_at', 'ends_at'],
-    mapEvents(planner, (event) => event.sessions.map((session) => [session.id, event.id, session.topic, session.mode, session.startsAt.toISOString(), session.endsAt.toISOString()])),
+    client, 'session', ['id', 'event_id', 'number', 'topic', 'mode', 'starts_at', 'ends_at'],
+    mapEvents(planner, (event) => event.sessions.map((session, index) => [session.id, event.id, index + 1, session.topic, session.mode, session.startsAt.toISOString(), session.endsAt.toISOString()])),
   );
   counts.speakers = await copyRows(
     client, 'speaker', ['session_id', 'position', 'name', 'role'],

@@ -2,10 +2,12 @@ import { Migration20261123000000_Functions } from './Migration20261123000000_Fun
 import { Migration20261123090323_Initial } from './Migration20261123090323_Initial.js';
 import { Migration20261123090400_IntegrityTriggers } from './Migration20261123090400_IntegrityTriggers.js';
 import { Migration20261123103921_AccessAndAudit } from './Migration20261123103921_AccessAndAudit.js';
+import { Migration20261123115221_ImportKeys } from './Migration20261123115221_ImportKeys.js';
 
 export const migrations = [
   { name: 'Migration20261123000000_Functions', class: Migration20261123000000_Functions },
   { name: 'Migration20261123090323_Initial', class: Migration20261123090323_Initial },
   { name: 'Migration20261123090400_IntegrityTriggers', class: Migration20261123090400_IntegrityTriggers },
   { name: 'Migration20261123103921_AccessAndAudit', class: Migration20261123103921_AccessAndAudit },
+  { name: 'Migration20261123115221_ImportKeys', class: Migration20261123115221_ImportKeys },
 ];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { provinceHeadcounts } from './headcounts.js';
+import { papuaCrosswalk } from './crosswalk.js';
 import { levelOfCode, regionRecords } from './regions.js';
 
 describe('region reference data', () => {
@@ -25,6 +26,17 @@ describe('region reference data', () => {
       (record) => (record.level === 'CITY' && !record.name.startsWith('Kota ')) || (record.level === 'REGENCY' && !record.name.startsWith('Kabupaten ')),
     );
     expect(mismatched).toEqual([]);
+  });
+
+  it('maps every pre-2022 Papua code to a regency or city of the four new provinces, and no old code is still in use', () => {
+    const codes = new Set(records.map((record) => record.code));
+    expect(papuaCrosswalk.size).toBe(26);
+    for (const [old, current] of papuaCrosswalk) {
+      expect(codes.has(old), `${old} is still a region code`).toBe(false);
+      expect(codes.has(current), `${current} is not a region code`).toBe(true);
+      expect(['93', '94', '95', '96']).toContain(current.slice(0, 2));
+      expect(current.slice(3)).toMatch(/^\d{2}$/);
+    }
   });
 
   it('spreads every province headcount exactly and deterministically', () => {

@@ -1,4 +1,5 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
+import type pg from 'pg';
 import { type Connection, decodeCursor, toConnection } from '../common/connection.js';
 import { badInput } from '../common/errors.js';
 import type { Viewer } from '../auth/viewer.js';
@@ -14,15 +15,20 @@ export interface AuditRecord {
   after: unknown;
 }
 
+const insertEntries = (placeholder: (n: number) => string) =>
+  `INSERT INTO audit_entry (user_id, token_id, action, entity, entity_key, region_id, before, after)
+   SELECT ${placeholder(1)}::int, ${placeholder(2)}::int, r.action, r.entity, r."entityKey", r."regionId", r.before, r.after
+   FROM jsonb_to_recordset(${placeholder(3)}::jsonb) AS r(action text, entity text, "entityKey" text, "regionId" int, before jsonb, after jsonb)`;
+
 /** Writes the entries inside the caller's transaction, so a write and its record stand or fall together. */
 export async function audit(tx: EntityManager, viewer: Viewer, records: readonly AuditRecord[]): Promise<void> {
   if (records.length === 0) return;
-  await tx.execute(
-    `INSERT INTO audit_entry (user_id, token_id, action, entity, entity_key, region_id, before, after)
-     SELECT ?, ?, r.action, r.entity, r."entityKey", r."regionId", r.before, r.after
-     FROM jsonb_to_recordset(?::jsonb) AS r(action text, entity text, "entityKey" text, "regionId" int, before jsonb, after jsonb)`,
-    [viewer.userId, viewer.tokenId, JSON.stringify(records)],
-  );
+  await tx.execute(insertEntries(() => '?'), [viewer.userId, viewer.tokenId, JSON.stringify(records)]);
+}
+
+/** The same, on a plain connection inside its transaction (the importer's). */
+export async function auditOn(client: pg.ClientBase, viewer: Viewer, records: readonly AuditRecord[]): Promise<void> {
+  await client.query(insertEntries((n) => `$${n}`), [viewer.userId, viewer.tokenId, JSON.stringify(records)]);
 }
 
 export class AuditService {

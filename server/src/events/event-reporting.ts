@@ -1,3 +1,4 @@
+import { GENERATED_EVENT_CODE_PREFIX, generatedEventCode } from '@berakhlak/db';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { audit } from '../audit/audit.service.js';
 import { forbidden } from '../auth/scope.js';
@@ -18,7 +19,7 @@ import { findByIntegerId } from '../common/ids.js';
 
 /** What the audit log keeps of an event. */
 const eventView = (event: Event) => ({
-  title: event.title, kind: event.kind, mode: event.mode, status: event.status, organiser: event.organiser, hostRegionId: event.hostRegion?.id ?? null,
+  code: event.code, title: event.title, kind: event.kind, mode: event.mode, status: event.status, organiser: event.organiser, hostRegionId: event.hostRegion?.id ?? null,
   startsAt: event.startsAt.toISOString(), endsAt: event.endsAt.toISOString(), venue: event.venue, sourceUrl: event.sourceUrl,
 });
 
@@ -30,9 +31,11 @@ export class EventReporting {
   constructor(private readonly em: EntityManager, private readonly loaders: Loaders, private readonly viewer: Viewer) {}
 
   async create(input: EventInput): Promise<Event> {
-    const fields = await this.checkEvent(input);
+    const fields = await this.checkEvent(input, null);
     return this.em.transactional(async (tx) => {
-      const event = tx.create(Event, { ...fields.values, status: input.status });
+      // The id is drawn first so an event without a code of its own gets one made of it.
+      const [{ id }] = await tx.execute<{ id: string }[]>("SELECT nextval(pg_get_serial_sequence('event', 'id')) AS id");
+      const event = tx.create(Event, { ...fields.values, id: Number(id), code: input.code ?? generatedEventCode(Number(id)), status: input.status });
       event.coreValues.set(fields.coreValues);
       await tx.flush();
       await audit(tx, this.viewer, [{ action: 'event.create', entity: 'event', entityKey: String(event.id), regionId: fields.host?.id ?? null, before: null, after: eventView(event) }]);
@@ -42,14 +45,14 @@ export class EventReporting {
 
   async update(id: string, input: EventInput): Promise<Event> {
     const event = await this.editable(id, 'id');
-    const fields = await this.checkEvent(input);
+    const fields = await this.checkEvent(input, event);
     if (input.status === EventStatus.CANCELLED) throw invalidInput([{ argument: 'input.status', reason: 'cancel an event with cancelEvent' }]);
     const before = eventView(event);
     return this.em.transactional(async (tx) => {
       // Locked, so no session is added meanwhile outside the new dates.
       await tx.execute('SELECT 1 FROM event WHERE id = ? FOR UPDATE', [event.id]);
       await this.checkKeepsSessions(tx, event, input);
-      tx.assign(event, { ...fields.values, status: input.status });
+      tx.assign(event, { ...fields.values, code: input.code ?? event.code, status: input.status });
       await tx.populate(event, ['coreValues']);
       event.coreValues.set(fields.coreValues);
       await tx.flush();
@@ -75,7 +78,8 @@ export class EventReporting {
       // The event's dates and status as they stand now, held until the session is in.
       const [current] = await tx.execute<{ starts_at: Date; ends_at: Date; status: EventStatus }[]>('SELECT starts_at, ends_at, status FROM event WHERE id = ? FOR UPDATE', [event.id]);
       this.checkSession(input, new Date(current!.starts_at), new Date(current!.ends_at), current!.status);
-      const session = tx.create(Session, { event: event.id, topic: input.topic, mode: input.mode, startsAt: input.startsAt, endsAt: input.endsAt });
+      const [{ next }] = await tx.execute<{ next: number }[]>('SELECT coalesce(max(number), 0) + 1 AS next FROM session WHERE event_id = ?', [event.id]);
+      const session = tx.create(Session, { event: event.id, number: next, topic: input.topic, mode: input.mode, startsAt: input.startsAt, endsAt: input.endsAt });
       input.speakers.forEach((speaker, index) => tx.create(Speaker, { session, position: index + 1, name: speaker.name, role: speaker.role }));
       await tx.flush();
       await audit(tx, this.viewer, [{
@@ -139,8 +143,13 @@ export class EventReporting {
     return event;
   }
 
-  private async checkEvent(input: EventInput) {
+  private async checkEvent(input: EventInput, edited: Event | null) {
     const problems: Problem[] = [];
+    if (input.code && input.code !== edited?.code) {
+      const holder = await this.em.findOne(Event, { code: input.code }, { fields: ['id'] });
+      if (holder) problems.push({ argument: 'input.code', reason: `event ${holder.id} already has code ${input.code}` });
+      else if (input.code.startsWith(GENERATED_EVENT_CODE_PREFIX)) problems.push({ argument: 'input.code', reason: `codes starting with ${GENERATED_EVENT_CODE_PREFIX} are given by the product; leave the code out or choose another` });
+    }
     const program = await this.em.findOne(Program, { code: input.programCode });
     if (!program) problems.push({ argument: 'input.programCode', reason: `no program has code ${input.programCode}` });
     let host: Region | null = null;

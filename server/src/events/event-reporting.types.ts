@@ -1,9 +1,17 @@
-import { ArrayMaxSize, IsOptional, IsUrl, Length, Min } from 'class-validator';
+import { ArrayMaxSize, IsOptional, IsUrl, Length, Matches, Min } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { EventKind, EventMode, EventStatus } from './event.enums.js';
 
+/** What an event code may hold: safe in a URL, a file name and a spreadsheet cell. */
+export const EVENT_CODE_PATTERN = /^[A-Za-z0-9._/-]{1,40}$/;
+
 @InputType({ description: 'An event to create, or the new state of one to update.' })
 export class EventInput {
+  @Field(() => String, { nullable: true, description: 'Kode kegiatan (1-40 letters, digits, `.`, `_`, `/` or `-`), unique; when left out a new event gets `KEG-` and its id, and an edited one keeps its code. Codes starting with `KEG-` are the product’s own.' })
+  @IsOptional()
+  @Matches(EVENT_CODE_PATTERN)
+  code?: string | null;
+
   @Field({ description: 'Program the event rolls out, e.g. `BERAKHLAK`.' })
   programCode!: string;
 

@@ -18,6 +18,10 @@ export class Event {
   @PrimaryKey({ type: 'integer' })
   id!: number;
 
+  @Field({ description: 'Kode kegiatan: the event’s key in spreadsheets and imports, unique; `KEG-` and the id when none was given.' })
+  @Property({ type: 'string', length: 40, unique: 'event_code_unique' })
+  code!: string;
+
   @ManyToOne(() => Program, { deleteRule: 'restrict', ref: true, index: false })
   program!: Ref<Program>;
 

@@ -1,5 +1,5 @@
-import { Check, Collection, Entity, Enum, ManyToOne, OneToMany, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Check, Collection, Entity, Enum, ManyToOne, OneToMany, PrimaryKey, Property, type Ref, Unique } from '@mikro-orm/core';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { EventMode } from './event.enums.js';
 import { Event } from './event.entity.js';
 import { Speaker } from './speaker.entity.js';
@@ -8,13 +8,19 @@ import { Speaker } from './speaker.entity.js';
 @ObjectType({ description: 'A part of an event with its own time, mode, topic and speakers.' })
 @Entity({ tableName: 'session' })
 @Check({ name: 'session_ends_after_start', expression: 'ends_at >= starts_at' })
+@Check({ name: 'session_number_positive', expression: 'number > 0' })
+@Unique({ name: 'session_event_number_unique', properties: ['event', 'number'] })
 export class Session {
   @Field(() => ID, { description: 'Identifier of the session.' })
   @PrimaryKey({ type: 'integer' })
   id!: number;
 
-  @ManyToOne(() => Event, { deleteRule: 'cascade', ref: true, index: 'session_event_index' })
+  @ManyToOne(() => Event, { deleteRule: 'cascade', ref: true, index: false })
   event!: Ref<Event>;
+
+  @Field(() => Int, { description: 'Number of the session in its event, from 1; with the event’s code, its key in imports.' })
+  @Property({ type: 'smallint' })
+  number!: number;
 
   @Field({ description: 'Topic of the session.' })
   @Property({ type: 'string', length: 300 })

@@ -13,6 +13,8 @@ import { graphiqlRouter } from './graphiql.js';
 import { authenticate } from '../auth/authenticate.js';
 import { httpExchange } from '../auth/http-exchange.js';
 import { Scope } from '../auth/scope.js';
+import { importRouter } from '../ingest/import.http.js';
+import { defaultImportLimits, type ImportLimits } from '../ingest/import.service.js';
 
 export interface ApiServer {
   server: http.Server;
@@ -32,9 +34,11 @@ export interface ApiOptions {
    * people in from its own address, and the login slow-down is per person's address.
    */
   trustProxy?: string;
+  /** The largest file and the most rows one import takes. */
+  importLimits?: Partial<ImportLimits>;
 }
 
-export async function createApiServer(orm: MikroORM, log: Logger, { allowedOrigins = [], periodLockDays = 30, trustProxy = 'loopback' }: ApiOptions = {}): Promise<ApiServer> {
+export async function createApiServer(orm: MikroORM, log: Logger, { allowedOrigins = [], periodLockDays = 30, trustProxy = 'loopback', importLimits = {} }: ApiOptions = {}): Promise<ApiServer> {
   const app = express();
   const server = http.createServer(app);
   const apollo = new ApolloServer<Context>({
@@ -56,6 +60,7 @@ export async function createApiServer(orm: MikroORM, log: Logger, { allowedOrigi
     }
   });
   app.use(graphiqlRouter());
+  app.use(importRouter(orm, log, { allowedOrigins, lockDays: periodLockDays, limits: { ...defaultImportLimits, ...importLimits } }));
   app.use(
     '/graphql',
     express.json({ limit: BODY_LIMIT }),

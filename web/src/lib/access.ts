@@ -19,6 +19,7 @@ export interface Viewer {
 
 export const LOGIN_PATH = '/masuk';
 export const REPORTING_PATH = '/laporan';
+export const IMPORT_PATH = '/impor';
 
 /** Pages an anonymous visitor may open: the login page and the language switch it links to. */
 const PUBLIC_PATHS = new Set([LOGIN_PATH, '/lang']);

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ApiError, ApiRefusal, gql, gqlWithHeaders } from './graphql';
+import { ApiError, ApiRefusal, gql, gqlWithHeaders, withoutGraphqlPath } from './graphql';
 
 function answer(status: number, body: unknown, headers: [string, string][] = []) {
 	vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify(body), { status, headers })));
@@ -135,5 +135,12 @@ describe('gql', () => {
 
 		answer(200, { data: null });
 		await expect(gql('{ x }')).rejects.toThrow(/HTTP 200 without data/);
+	});
+});
+
+describe('withoutGraphqlPath', () => {
+	it('gives the API’s own address, keeping a prefix in front of /graphql', () => {
+		expect(withoutGraphqlPath('http://127.0.0.1:4000/graphql')).toBe('http://127.0.0.1:4000');
+		expect(withoutGraphqlPath('https://host.example/api/graphql/')).toBe('https://host.example/api');
 	});
 });

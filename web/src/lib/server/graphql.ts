@@ -11,6 +11,16 @@ function apiUrl(): string {
 	return env.API_URL || DEFAULT_API_URL;
 }
 
+/** Where the API's other endpoints (imports, templates) live: API_URL without its `/graphql`. */
+export function apiBaseUrl(): string {
+	return withoutGraphqlPath(apiUrl());
+}
+
+/** `http://api:4000/graphql` -> `http://api:4000`; a prefix in front of `/graphql` stays. */
+export function withoutGraphqlPath(url: string): string {
+	return url.replace(/\/graphql\/?$/, '').replace(/\/$/, '');
+}
+
 /** GraphiQL, served by the API itself, where browsers reach it (API_PUBLIC_URL when they cannot use API_URL). */
 export function graphiqlUrl(): string {
 	return new URL('/graphiql', env.API_PUBLIC_URL || apiUrl()).href;
