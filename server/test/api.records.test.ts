@@ -74,6 +74,8 @@ describe('GraphQL API: records', () => {
       { id: String(rows[0].id) },
     );
     const event = answer.data!.event;
+    const byCode = await api.query<{ event: { id: string; title: string } }>('query($code: String!) { event(code: $code) { id title } }', { code: `KEG-${String(rows[0].id).padStart(6, '0')}` });
+    expect(byCode.data!.event).toEqual({ id: String(rows[0].id), title: 'Workshop Penguatan Budaya Kerja BerAKHLAK' });
     expect(event).toMatchObject({ mode: 'ONLINE', program: { code: 'BERAKHLAK' }, hostRegion: { code: '75' }, regionCount: 7 });
     expect(event.coreValues).toHaveLength(7);
     const session = event.sessions[0];
@@ -184,6 +186,9 @@ describe('GraphQL API: records', () => {
     { name: 'an unknown indicator in a filter', query: '{ observations(filter: { indicatorCode: "NOPE" }) { totalCount } }', code: 'BAD_USER_INPUT', message: /^filter\.indicatorCode: no indicator has code NOPE/ },
     { name: 'an unknown indicator', query: '{ indicator(code: "NOPE") { name } }', code: 'NOT_FOUND', message: /indicator NOPE not found/ },
     { name: 'an unknown event', query: '{ event(id: "999999") { title } }', code: 'NOT_FOUND', message: /event 999999 not found/ },
+    { name: 'an unknown event code', query: '{ event(code: "TIDAK-ADA") { title } }', code: 'NOT_FOUND', message: /event TIDAK-ADA not found/ },
+    { name: 'an event asked for by neither id nor code', query: '{ event { title } }', code: 'BAD_USER_INPUT', message: /^id: give either id or code/ },
+    { name: 'an event asked for by both id and code', query: '{ event(id: "1", code: "KEG-000001") { title } }', code: 'BAD_USER_INPUT', message: /^code: give either id or code/ },
     { name: 'a foreign cursor', query: '{ events(after: "bm9wZQ") { totalCount } }', code: 'BAD_USER_INPUT', message: /^after: is not a cursor of this list/ },
     { name: 'a page size over the maximum', query: '{ observations(first: 201) { totalCount } }', code: 'BAD_USER_INPUT', message: /^first: first must not be greater than 200/ },
     { name: 'an invalid date', query: '{ events(filter: { period: { from: "2023-13-45" } }) { totalCount } }', code: 'GRAPHQL_VALIDATION_FAILED', message: /2023-13-45/ },

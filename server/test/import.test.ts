@@ -29,7 +29,7 @@ describe('bulk import', () => {
 
   beforeAll(async () => {
     db = await testDatabase('demo');
-    api = await startTestApi(await db.orm(), { periodLockDays: 400, importLimits: { maxBytes: 64 * 1024, maxRows: 1000, maxProblems: 10 } });
+    api = await startTestApi(await db.orm(), { periodLockDays: 400, importLimits: { maxBytes: 200 * 1024, maxRows: 1000, maxProblems: 10 } });
     for (const email of [ADMIN, GORONTALO, PARIAMAN, 'analis@berakhlak.example']) cookies[email] = await signIn(api.url, email);
     const found = await db.sql.query(
       `SELECT e.code, s.number FROM session s JOIN event e ON e.id = s.event_id
@@ -158,7 +158,7 @@ describe('bulk import', () => {
     it('refuses files above the size and row limits, and text that is not UTF-8', async () => {
       const many = csv(ATTENDANCE_HEADER, ...Array.from({ length: 1001 }, (_, index) => `E,${index + 1},75,1`));
       expect(await upload(api.url, 'attendance', many, as(ADMIN))).toMatchObject({ status: 413, error: { code: 'TOO_MANY_ROWS' } });
-      const large = csv(ATTENDANCE_HEADER, ...Array.from({ length: 900 }, () => `${'E'.repeat(80)},1,75,1`));
+      const large = csv(ATTENDANCE_HEADER, ...Array.from({ length: 2500 }, () => `${'E'.repeat(80)},1,75,1`));
       expect(await upload(api.url, 'attendance', large, as(ADMIN))).toMatchObject({ status: 413, error: { code: 'FILE_TOO_LARGE' } });
       const latin1 = Buffer.concat([Buffer.from(`${ATTENDANCE_HEADER}\nKEG-\xe9`, 'latin1'), Buffer.from(',1,75,1\n')]);
       expect(await upload(api.url, 'attendance', latin1, as(ADMIN))).toMatchObject({ status: 400, error: { code: 'NOT_UTF8' } });
@@ -173,6 +173,15 @@ describe('bulk import', () => {
         { row: 2, column: 'oops', reason: expect.stringContaining('unknown field “oops”') },
       ]);
       expect(await upload(api.url, 'attendance', '{"event_code": "X"}', as(ADMIN, { format: 'json' }))).toMatchObject({ status: 400, error: { code: 'UNREADABLE_FILE' } });
+    });
+
+    it('refuses a row too long to be real, in CSV and in JSON, and cuts long cells short in its reasons', async () => {
+      const endless = csv(ATTENDANCE_HEADER, `"${'x'.repeat(40_000)}`, `${'y'.repeat(40_000)}",1,75,1`);
+      expect(await upload(api.url, 'attendance', endless, as(ADMIN))).toMatchObject({ status: 400, error: { code: 'UNREADABLE_FILE', message: expect.stringMatching(/^row 2 is longer than 64 kB/) } });
+      const json = `[{"event_code": "${'x'.repeat(150_000)}`;
+      expect(await upload(api.url, 'attendance', json, as(ADMIN, { format: 'json' }))).toMatchObject({ status: 400, error: { code: 'UNREADABLE_FILE', message: expect.stringMatching(/^row 1 is longer than 64 kB/) } });
+      const long = await upload(api.url, 'attendance', csv(ATTENDANCE_HEADER, `${'E'.repeat(5000)},1,75,1`), as(ADMIN));
+      expect(long.result!.problems[0]!.reason).toHaveLength(400);
     });
 
     it('lists the first problems and counts them all', async () => {

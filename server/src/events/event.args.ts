@@ -24,7 +24,7 @@ export class EventFilter {
   @Field(() => DateRange, { nullable: true, description: 'Events starting within these days (UTC).' })
   period?: DateRange | null;
 
-  @Field(() => String, { nullable: true, description: 'Case-insensitive text in the title, organiser or venue.' })
+  @Field(() => String, { nullable: true, description: 'Case-insensitive text in the title, organiser, venue or code.' })
   @Length(1, 100)
   search?: string | null;
 

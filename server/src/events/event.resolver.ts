@@ -21,9 +21,13 @@ const reporting = (context: Context) => new EventReporting(context.em, context.l
 @Resolver(() => Event)
 export class EventResolver {
   @Access('SIGNED_IN')
-  @Query(() => Event, { description: 'One event by id; NOT_FOUND when none has it.' })
-  event(@Arg('id', () => ID, { description: 'Event id.' }) id: string, @Ctx() context: Context) {
-    return service(context).byId(id);
+  @Query(() => Event, { description: 'One event by id or by code (give one of them); NOT_FOUND when none has it.' })
+  event(
+    @Arg('id', () => ID, { nullable: true, description: 'Event id.' }) id: string | null,
+    @Arg('code', () => String, { nullable: true, description: 'Kode kegiatan, e.g. `KEG-000123`.' }) code: string | null,
+    @Ctx() context: Context,
+  ) {
+    return service(context).byKey(id ?? null, code ?? null);
   }
 
   @Access('SIGNED_IN')

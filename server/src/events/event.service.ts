@@ -18,11 +18,15 @@ import { findByIntegerId } from '../common/ids.js';
 export class EventService {
   constructor(private readonly em: EntityManager, private readonly loaders: Loaders, private readonly scope: Scope) {}
 
-  async byId(id: string): Promise<Event> {
-    const event = await findByIntegerId(this.em, Event, id);
-    if (!event) throw notFound('event', id);
+  /** An event by its id or its code, whichever the caller gives. */
+  async byKey(id: string | null, code: string | null): Promise<Event> {
+    if ((id === null) === (code === null)) throw badInput(id === null ? 'id' : 'code', 'give either id or code, not both and not neither');
+    const argument = id === null ? 'code' : 'id';
+    const key = (id ?? code)!;
+    const event = id === null ? await this.em.findOne(Event, { code: key }) : await findByIntegerId(this.em, Event, key);
+    if (!event) throw notFound('event', key);
     if (!this.scope.isNational && (await this.em.count(Event, { $and: [{ id: event.id }, this.visible()] })) === 0) {
-      throw forbidden(`id: event ${id} neither took place in nor was attended from your scope (${this.scope.describe()})`, 'id');
+      throw forbidden(`${argument}: event ${key} neither took place in nor was attended from your scope (${this.scope.describe()})`, argument);
     }
     return event;
   }
@@ -61,7 +65,7 @@ export class EventService {
     }
     if (filter.search) {
       const pattern = `%${filter.search.replace(/[\\%_]/g, '\\$&')}%`;
-      where.$or = [{ title: { $ilike: pattern } }, { organiser: { $ilike: pattern } }, { venue: { $ilike: pattern } }];
+      where.$or = [{ title: { $ilike: pattern } }, { organiser: { $ilike: pattern } }, { venue: { $ilike: pattern } }, { code: { $ilike: pattern } }];
     }
     if (filter.regionCode) where.hostRegion = { $in: await new RegionService(this.em, this.loaders, this.scope).areaIds(filter.regionCode, 'filter.regionCode') };
     if (filter.national === true) where.hostRegion = null;

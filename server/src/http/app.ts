@@ -9,6 +9,7 @@ import { ErrorCode, formatError } from '../common/errors.js';
 import { createLoaders } from '../common/loaders.js';
 import { buildApiSchema } from '../schema/build.js';
 import { limitsPlugin } from './limits.js';
+import { securityHeaders } from './security-headers.js';
 import { graphiqlRouter } from './graphiql.js';
 import { authenticate } from '../auth/authenticate.js';
 import { httpExchange } from '../auth/http-exchange.js';
@@ -23,7 +24,7 @@ export interface ApiServer {
 
 export type Logger = (message: string, details?: unknown) => void;
 
-/** The API as an HTTP server: GraphQL at /graphql and a health endpoint at /health. */
+/** The API as an HTTP server: GraphQL at /graphql, imports at /import, and health at /health/live and /health/ready (/health). */
 export interface ApiOptions {
   /** Origins besides the API's own whose pages may send mutations: the dashboard's. */
   allowedOrigins?: readonly string[];
@@ -51,14 +52,20 @@ export async function createApiServer(orm: MikroORM, log: Logger, { allowedOrigi
 
   app.disable('x-powered-by');
   app.set('trust proxy', trustProxy);
-  app.get('/health', async (_request, response) => {
+  app.use(securityHeaders);
+  // Liveness: the process answers. Readiness: it takes requests and reaches its database.
+  app.get('/health/live', (_request, response) => {
+    response.json({ status: 'ok' });
+  });
+  const ready: express.RequestHandler = async (_request, response) => {
     try {
       await orm.em.getConnection().execute('SELECT 1');
       response.json({ status: 'ok', database: 'up' });
     } catch {
       response.status(503).json({ status: 'unavailable', database: 'down' });
     }
-  });
+  };
+  app.get(['/health', '/health/ready'], ready);
   app.use(graphiqlRouter());
   app.use(importRouter(orm, log, { allowedOrigins, lockDays: periodLockDays, limits: { ...defaultImportLimits, ...importLimits } }));
   app.use(
@@ -74,6 +81,9 @@ export async function createApiServer(orm: MikroORM, log: Logger, { allowedOrigi
     }),
   );
 
+  app.use((request, response) => {
+    response.status(404).json({ error: { code: ErrorCode.NOT_FOUND, message: `nothing at ${request.method} ${request.path}; the API is at /graphql` } });
+  });
   app.use(bodyErrors);
 
   return {

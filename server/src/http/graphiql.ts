@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { type Response, Router } from 'express';
+import { Router } from 'express';
+import { GRAPHIQL_POLICY } from './security-headers.js';
 
 const require = createRequire(import.meta.url);
 
@@ -82,15 +83,11 @@ const html = `<!doctype html>
 
 const FOREVER = 'public, max-age=31536000, immutable';
 
-function noSniff(response: Response): Response {
-  return response.set('X-Content-Type-Options', 'nosniff');
-}
-
 /** GraphiQL at /graphiql, served entirely from this server: the browser loads nothing from elsewhere. */
 export function graphiqlRouter(): Router {
   const router = Router();
   router.get('/graphiql', (_request, response) => {
-    noSniff(response).set('Cache-Control', 'no-cache').type('html').send(html);
+    response.set({ 'Cache-Control': 'no-cache', 'Content-Security-Policy': GRAPHIQL_POLICY }).type('html').send(html);
   });
   // Only these files are served, one route each; nothing else under node_modules is reachable.
   for (const { url, file } of Object.values(vendor)) {
@@ -98,12 +95,12 @@ export function graphiqlRouter(): Router {
       // pnpm keeps packages under node_modules/.pnpm, which send's default dotfile rule would 404;
       // the paths are fixed above, so allowing dotfiles exposes nothing more.
       const options = { maxAge: '1y', immutable: true, dotfiles: 'allow' } as const;
-      noSniff(response).sendFile(file, options, (error) => error && next(error));
+      response.sendFile(file, options, (error) => error && next(error));
     });
   }
   for (const { url, extension, body } of [start, page]) {
     router.get(url, (_request, response) => {
-      noSniff(response).set('Cache-Control', FOREVER).type(extension).send(body);
+      response.set('Cache-Control', FOREVER).type(extension).send(body);
     });
   }
   return router;

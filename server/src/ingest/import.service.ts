@@ -150,7 +150,8 @@ function encodeCell(cell: string | null): string {
 async function collect(client: pg.ClientBase, table: string, select: string, limit: number): Promise<{ first: RowProblem[]; count: number }> {
   await client.query(`CREATE TEMP TABLE ${table} ON COMMIT DROP AS ${select}`);
   const [first, total] = await Promise.all([
-    client.query<{ row: number; col: string | null; reason: string }>(`SELECT row, col, reason FROM ${table} ORDER BY row, col LIMIT $1`, [limit]),
+    // A reason quotes the cell; a cell of thousands of characters is cut short in the answer.
+    client.query<{ row: number; col: string | null; reason: string }>(`SELECT row, col, left(reason, 400) AS reason FROM ${table} ORDER BY row, col LIMIT $1`, [limit]),
     client.query<{ count: string }>(`SELECT count(*) FROM ${table}`),
   ]);
   return { first: first.rows.map((problem) => ({ row: problem.row, column: problem.col, reason: problem.reason })), count: Number(total.rows[0]!.count) };

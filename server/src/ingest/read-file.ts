@@ -65,7 +65,7 @@ async function* csvRows(text: AsyncGenerator<string>, kind: ImportKind, problem:
   const { head, rest } = await peekFirstLine(text);
   const parser = pipeline(
     Readable.from(prepend(head, rest)),
-    parseCsv({ delimiter: sniffDelimiter(head), bom: true, relax_column_count: true, trim: true }),
+    parseCsv({ delimiter: sniffDelimiter(head), bom: true, relax_column_count: true, trim: true, max_record_size: MAX_ROW_CHARACTERS }),
     () => {},
   );
   let layout: Layout | null = null;
@@ -89,6 +89,7 @@ async function* csvRows(text: AsyncGenerator<string>, kind: ImportKind, problem:
     }
   } catch (error) {
     const csv = error as { code?: string; lines?: number };
+    if (csv.code === 'CSV_MAX_RECORD_SIZE') throw rowTooLong(row + 1);
     if (typeof csv.code === 'string' && csv.code.startsWith('CSV_')) {
       throw new ImportRefusal('UNREADABLE_FILE', `the CSV cannot be read near line ${csv.lines ?? '?'}: ${(error as Error).message}`);
     }
@@ -128,6 +129,8 @@ async function* jsonRows(text: AsyncGenerator<string>, kind: ImportKind, problem
   parser.onError = (error) => (failure = error);
   let started = false;
   let position = 0;
+  // The parser holds a row until it ends: one endless row must not fill the memory.
+  let sinceLastRow = 0;
   for await (const chunk of text) {
     if (!started && chunk.trim() !== '') {
       if (!chunk.trimStart().replace(/^\uFEFF/, '').startsWith('[')) throw new ImportRefusal('UNREADABLE_FILE', 'a JSON import is an array of objects, one per row: it must start with [');
@@ -135,6 +138,8 @@ async function* jsonRows(text: AsyncGenerator<string>, kind: ImportKind, problem
     }
     parser.write(chunk.replace(/^\uFEFF/, ''));
     if (failure) throw new ImportRefusal('UNREADABLE_FILE', `the JSON cannot be read after row ${position}: ${(failure as Error).message}`);
+    sinceLastRow = found.length > 0 ? 0 : sinceLastRow + chunk.length;
+    if (sinceLastRow > MAX_ROW_CHARACTERS) throw rowTooLong(position + 1);
     for (const value of found.splice(0)) {
       position += 1;
       const row = jsonRow(value, position, kind, problem);
@@ -197,6 +202,10 @@ function sniffDelimiter(head: string): ',' | ';' {
   const header = head.split('\n', 1)[0]!;
   return count(header, ';') > count(header, ',') ? ';' : ',';
 }
+
+/** The longest row read: far above any real row, far below what would strain the memory. */
+const MAX_ROW_CHARACTERS = 64 * 1024;
+const rowTooLong = (row: number) => new ImportRefusal('UNREADABLE_FILE', `row ${row} is longer than ${MAX_ROW_CHARACTERS / 1024} kB; is the file cut or its quotes unbalanced?`);
 
 const count = (text: string, character: string) => text.split(character).length - 1;
 const quote = (name: string) => `“${name}”`;
