@@ -9,3 +9,4 @@ export { loadDemoData, type DemoLoadResult } from './demo/load.js';
 export { datasetSizes, DEFAULT_SEED, type DatasetName } from './demo/sizes.js';
 export { papuaCrosswalk } from './reference/crosswalk.js';
 export { generatedEventCode, GENERATED_EVENT_CODE_PREFIX } from './event-code.js';
+export { encodeCopyValue } from './demo/copy.js';

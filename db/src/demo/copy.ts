@@ -5,7 +5,8 @@ import copyStreams from 'pg-copy-streams';
 
 export type CopyValue = string | number | boolean | null;
 
-function encode(value: CopyValue): string {
+/** One value in COPY's text format: `\N` for null, backslash escapes for tab, line breaks and backslash. */
+export function encodeCopyValue(value: CopyValue): string {
   if (value === null) return '\\N';
   if (typeof value !== 'string') return String(value);
   return value.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
@@ -17,7 +18,7 @@ export async function copyRows(client: pg.ClientBase, table: string, columns: st
   function* chunks(): Generator<string> {
     let buffer = '';
     for (const row of rows) {
-      buffer += `${row.map(encode).join('\t')}\n`;
+      buffer += `${row.map(encodeCopyValue).join('\t')}\n`;
       count += 1;
       if (buffer.length > 1 << 16) {
         yield buffer;

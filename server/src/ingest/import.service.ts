@@ -1,4 +1,4 @@
-import { papuaCrosswalk } from '@berakhlak/db';
+import { encodeCopyValue, papuaCrosswalk } from '@berakhlak/db';
 import { once } from 'node:events';
 import type pg from 'pg';
 import copyStreams from 'pg-copy-streams';
@@ -125,7 +125,7 @@ async function copyRows(client: pg.ClientBase, rows: AsyncIterable<FileRow>): Pr
   let buffer = '';
   try {
     for await (const row of rows) {
-      buffer += `${row.row}\t${row.cells.map(encodeCell).join('\t')}\n`;
+      buffer += `${row.row}\t${row.cells.map(encodeCopyValue).join('\t')}\n`;
       count += 1;
       if (buffer.length >= 1 << 16) {
         if (!copy.write(buffer)) await once(copy, 'drain');
@@ -140,11 +140,6 @@ async function copyRows(client: pg.ClientBase, rows: AsyncIterable<FileRow>): Pr
     throw error;
   }
   return count;
-}
-
-function encodeCell(cell: string | null): string {
-  if (cell === null) return '\\N';
-  return cell.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
 }
 
 async function collect(client: pg.ClientBase, table: string, select: string, limit: number): Promise<{ first: RowProblem[]; count: number }> {
