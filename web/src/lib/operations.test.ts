@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { buildSchema, parse, validate } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { NATIONAL_OVERVIEW_QUERY } from './overview/overview';
+import { EVENT_ATTENDANCE_QUERY, EVENT_PROGRAMS_QUERY, EVENT_QUERY, EVENTS_QUERY } from './events/events';
+import { NATIONAL_OVERVIEW_QUERY, OVERVIEW_OPTIONS_QUERY } from './overview/queries';
 import { RECORD_MILESTONE_MUTATION, REPORT_OBSERVATIONS_MUTATION, REPORTING_STATUS_QUERY } from './reporting/reporting';
 import { LOGIN_MUTATION, LOGOUT_MUTATION, ME_QUERY } from './server/session';
 import { API_TOKENS_QUERY, CREATE_API_TOKEN_MUTATION, REVOKE_API_TOKEN_MUTATION } from './tokens/tokens';
@@ -11,6 +12,7 @@ const schema = buildSchema(readFileSync(new URL('../../../server/schema.graphql'
 
 const operations = {
 	NATIONAL_OVERVIEW_QUERY,
+	OVERVIEW_OPTIONS_QUERY,
 	ME_QUERY,
 	LOGIN_MUTATION,
 	LOGOUT_MUTATION,
@@ -19,7 +21,11 @@ const operations = {
 	RECORD_MILESTONE_MUTATION,
 	API_TOKENS_QUERY,
 	CREATE_API_TOKEN_MUTATION,
-	REVOKE_API_TOKEN_MUTATION
+	REVOKE_API_TOKEN_MUTATION,
+	EVENTS_QUERY,
+	EVENT_PROGRAMS_QUERY,
+	EVENT_QUERY,
+	EVENT_ATTENDANCE_QUERY
 };
 
 describe('the GraphQL operations of the dashboard', () => {

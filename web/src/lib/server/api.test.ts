@@ -55,6 +55,13 @@ describe('api', () => {
 		expect(isHttpError(await thrownBy(api(fakeEvent('s'))('{ ok }')), 404)).toBe(true);
 	});
 
+	it('leaves the refusals a page asks to keep to that page', async () => {
+		answer(refusal('FORBIDDEN'));
+		const thrown = await thrownBy(api(fakeEvent('s'), { keep: ['FORBIDDEN'] })('{ ok }'));
+		expect(thrown).toBeInstanceOf(ApiRefusal);
+		expect((thrown as ApiRefusal).code).toBe('FORBIDDEN');
+	});
+
 	it('leaves bad input to the caller, to show next to the fields', async () => {
 		answer(refusal('BAD_USER_INPUT'));
 		const thrown = await thrownBy(api(fakeEvent('s'))('{ ok }'));
