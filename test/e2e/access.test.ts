@@ -62,8 +62,13 @@ describe('signing in, access by role and region, and reporting', () => {
       await page?.context().close();
     });
 
-    it('lands on the reporting page of Kota Pariaman, signed in as such', async () => {
-      expect(new URL(page.url()).pathname).toBe('/laporan');
+    it('lands on the page of Kota Pariaman, and reaches its reporting page from the navigation, signed in as such', async () => {
+      expect(new URL(page.url()).pathname).toBe('/wilayah/13.77');
+      await expect.poll(() => page.getByRole('heading', { level: 1 }).innerText()).toBe('Kota Pariaman');
+      await Promise.all([
+        page.waitForURL(`${product.webUrl}/laporan`),
+        page.getByRole('navigation').getByRole('link', { name: 'Pelaporan', exact: true }).click(),
+      ]);
       await expect.poll(() => page.getByRole('heading', { level: 1 }).innerText()).toBe('Pelaporan Kota Pariaman');
       const session = await page.getByTestId('session').innerText();
       expect(session).toMatch(/Sekretaris Daerah/);

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { afterLoginPath, anonymousRedirect, landingPath, loginPath, type Role } from './access';
+import { afterLoginPath, anonymousRedirect, landingPath, loginPath, type RegionRef, type Role } from './access';
 
-const as = (role: Role) => ({ user: { id: '1', email: 'x@berakhlak.example', name: 'X', role } });
+const PARIAMAN = { code: '13.77', name: 'Kota Pariaman', level: 'CITY' as const };
+const as = (role: Role, scopeRegion: RegionRef | null = role === 'SECRETARY' ? PARIAMAN : null) => ({
+	user: { id: '1', email: 'x@berakhlak.example', name: 'X', role },
+	scopeRegion
+});
 
 describe('anonymousRedirect', () => {
 	it.each([
@@ -27,12 +31,21 @@ describe('loginPath', () => {
 
 describe('landingPath', () => {
 	it.each<[Role, string]>([
-		['SECRETARY', '/laporan'],
+		['SECRETARY', '/wilayah/13.77'],
 		['ADMINISTRATOR', '/'],
 		['ANALYST', '/'],
 		['DATA_TEAM', '/']
 	])('takes a %s to %s', (role, expected) => {
 		expect(landingPath(as(role))).toBe(expected);
+	});
+
+	it("takes a secretary to their own region's page, a province's secretary too", () => {
+		expect(landingPath(as('SECRETARY', { code: '75', name: 'Gorontalo', level: 'PROVINCE' }))).toBe('/wilayah/75');
+	});
+
+	it('takes a secretary without a region to the reporting page, and an analyst limited to a region to the overview', () => {
+		expect(landingPath(as('SECRETARY', null))).toBe('/laporan');
+		expect(landingPath(as('ANALYST', PARIAMAN))).toBe('/');
 	});
 });
 
@@ -43,9 +56,9 @@ describe('afterLoginPath', () => {
 	});
 
 	it("goes to the person's landing page without a target, or with the overview or a foreign one", () => {
-		expect(afterLoginPath(as('SECRETARY'), null)).toBe('/laporan');
-		expect(afterLoginPath(as('SECRETARY'), '/')).toBe('/laporan');
-		expect(afterLoginPath(as('SECRETARY'), '//evil.example/')).toBe('/laporan');
+		expect(afterLoginPath(as('SECRETARY'), null)).toBe('/wilayah/13.77');
+		expect(afterLoginPath(as('SECRETARY'), '/')).toBe('/wilayah/13.77');
+		expect(afterLoginPath(as('SECRETARY'), '//evil.example/')).toBe('/wilayah/13.77');
 		expect(afterLoginPath(as('ANALYST'), 'https://evil.example/')).toBe('/');
 	});
 });

@@ -1,3 +1,4 @@
+import { regionPath } from '$lib/map/layout';
 import { localPath } from '$lib/url';
 
 export type Role = 'ADMINISTRATOR' | 'ANALYST' | 'SECRETARY' | 'DATA_TEAM';
@@ -39,13 +40,17 @@ export function loginPath(from: URL): string {
 	return back === '/' ? LOGIN_PATH : `${LOGIN_PATH}?${new URLSearchParams({ redirectTo: back })}`;
 }
 
-/** Where a person starts: a regional secretary on the reporting page of their region, everyone else on the overview. */
-export function landingPath(viewer: Pick<Viewer, 'user'>): string {
-	return viewer.user.role === 'SECRETARY' ? REPORTING_PATH : '/';
+/**
+ * Where a person starts: a regional secretary on their own region's page (the reporting page stays in the
+ * navigation; it is the fallback for a secretary without a region), everyone else on the overview.
+ */
+export function landingPath(viewer: Pick<Viewer, 'user' | 'scopeRegion'>): string {
+	if (viewer.user.role !== 'SECRETARY') return '/';
+	return viewer.scopeRegion ? regionPath(viewer.scopeRegion.code) : REPORTING_PATH;
 }
 
 /** After signing in: back to the page that asked for it, if it is one of ours, else the person's landing page. */
-export function afterLoginPath(viewer: Pick<Viewer, 'user'>, redirectTo: string | null): string {
+export function afterLoginPath(viewer: Pick<Viewer, 'user' | 'scopeRegion'>, redirectTo: string | null): string {
 	const target = localPath(redirectTo);
 	return target === '/' ? landingPath(viewer) : target;
 }

@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { buildSchema, parse, validate } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { EVENT_ATTENDANCE_QUERY, EVENT_PROGRAMS_QUERY, EVENT_QUERY, EVENTS_QUERY } from './events/events';
+import { INDICATOR_EXPLORER_QUERY, INDICATOR_OPTIONS_QUERY } from './indicators/queries';
 import { NATIONAL_OVERVIEW_QUERY, OVERVIEW_OPTIONS_QUERY } from './overview/queries';
+import { areaFiguresQuery, PROVINCE_QUERY, REGION_ACTIVITY_QUERY, REGION_QUERY } from './regions/queries';
 import { RECORD_MILESTONE_MUTATION, REPORT_OBSERVATIONS_MUTATION, REPORTING_STATUS_QUERY } from './reporting/reporting';
 import { LOGIN_MUTATION, LOGOUT_MUTATION, ME_QUERY } from './server/session';
 import { API_TOKENS_QUERY, CREATE_API_TOKEN_MUTATION, REVOKE_API_TOKEN_MUTATION } from './tokens/tokens';
@@ -13,6 +15,8 @@ const schema = buildSchema(readFileSync(new URL('../../../server/schema.graphql'
 const operations = {
 	NATIONAL_OVERVIEW_QUERY,
 	OVERVIEW_OPTIONS_QUERY,
+	INDICATOR_OPTIONS_QUERY,
+	INDICATOR_EXPLORER_QUERY,
 	ME_QUERY,
 	LOGIN_MUTATION,
 	LOGOUT_MUTATION,
@@ -25,7 +29,11 @@ const operations = {
 	EVENTS_QUERY,
 	EVENT_PROGRAMS_QUERY,
 	EVENT_QUERY,
-	EVENT_ATTENDANCE_QUERY
+	EVENT_ATTENDANCE_QUERY,
+	REGION_QUERY,
+	REGION_ACTIVITY_QUERY,
+	PROVINCE_QUERY,
+	AREA_FIGURES_QUERY: areaFiguresQuery(3)
 };
 
 describe('the GraphQL operations of the dashboard', () => {

@@ -54,11 +54,12 @@ export function stageNames(lang: Lang, stages: readonly StageCount[]): string[] 
 	return names;
 }
 
-export function rankingColumns(lang: Lang): string[] {
+/** Columns of the ranking; `regionLabel` names the region column (provinces here, regencies and cities on a province's page). */
+export function rankingColumns(lang: Lang, regionLabel = t(lang, 'overview.col.province')): string[] {
 	return [
 		t(lang, 'overview.col.rank'),
 		t(lang, 'overview.col.code'),
-		t(lang, 'overview.col.province'),
+		regionLabel,
 		t(lang, 'overview.col.stage'),
 		t(lang, 'overview.col.stageSince'),
 		t(lang, 'overview.col.headcount'),
@@ -72,9 +73,9 @@ export function rankingColumns(lang: Lang): string[] {
 }
 
 /** The ranking as CSV: the API's figures unformatted (coverage as a 0-1 share), one row per province. */
-export function rankingCsv(lang: Lang, rows: readonly RankingRow[], stages: readonly string[]): string {
+export function rankingCsv(lang: Lang, rows: readonly RankingRow[], stages: readonly string[], regionLabel?: string): string {
 	return toCsv(
-		rankingColumns(lang),
+		rankingColumns(lang, regionLabel),
 		rows.map((row) => [
 			row.rank,
 			row.code,
@@ -168,17 +169,27 @@ export function mapView(
 		const legend = STAGE_COLOURS.map((colourOfStage, position) => ({ colour: colourOfStage, label: stages[position] ?? '' }));
 		return { tiles, legend };
 	}
+	return valueMapView(lang, rows, indicator.unit);
+}
+
+/** Tiles and legend of a map coloured by a value per province, in sequential classes; grey where there is none. */
+export function valueMapView(
+	lang: Lang,
+	rows: readonly { code: string; name: string; value: number | null }[],
+	unit: IndicatorOption['unit']
+): { tiles: Record<string, MapTile>; legend: LegendEntry[] } {
+	const tiles: Record<string, MapTile> = {};
 	const classes = sequentialClasses(rows.map((row) => row.value));
 	for (const row of rows) {
 		tiles[row.code] = {
 			name: row.name,
 			colour: colourOf(row.value, classes),
-			figure: row.value === null ? t(lang, 'map.noData') : formatValue(lang, row.value, indicator.unit)
+			figure: row.value === null ? t(lang, 'map.noData') : formatValue(lang, row.value, unit)
 		};
 	}
 	const legend: LegendEntry[] = classes.map((range) => ({
 		colour: range.colour,
-		label: t(lang, 'map.range', { min: formatValue(lang, range.min, indicator.unit), max: formatValue(lang, range.max, indicator.unit) })
+		label: t(lang, 'map.range', { min: formatValue(lang, range.min, unit), max: formatValue(lang, range.max, unit) })
 	}));
 	if (rows.some((row) => row.value === null)) legend.push({ colour: NO_DATA, label: t(lang, 'map.noData') });
 	return { tiles, legend };

@@ -1,0 +1,249 @@
+/** The GraphQL operations of the province and region pages (`/wilayah/[code]`) and the shapes of their answers. */
+import type { EventListItem } from '$lib/events/events';
+import type { IndicatorOption, RolloutNode, SeriesValue, StageCount } from '$lib/overview/queries';
+
+export type RegionLevel = 'PROVINCE' | 'REGENCY' | 'CITY';
+
+/** The region itself, its milestones, the five milestones in order and the indicators to choose from. */
+export const REGION_QUERY = /* GraphQL */ `
+	query RegionPage($code: String!) {
+		region(code: $code) {
+			code
+			name
+			level
+			headcount
+			ancestors {
+				code
+				name
+			}
+			milestones {
+				milestone {
+					code
+				}
+				reachedOn
+			}
+		}
+		milestones(first: 20) {
+			edges {
+				node {
+					code
+					name
+					nameEn
+					description
+					position
+				}
+			}
+		}
+		indicators(first: 100) {
+			edges {
+				node {
+					code
+					name
+					nameEn
+					unit
+					nationalTarget
+					higherIsBetter
+					periodType
+					targetFor(regionCode: $code)
+				}
+			}
+		}
+	}
+`;
+
+export interface MilestoneDefinition {
+	code: string;
+	name: string;
+	nameEn: string;
+	description: string;
+	position: number;
+}
+
+export interface RegionIndicator extends IndicatorOption {
+	/** The region's own target, else the national default. */
+	targetFor: number | null;
+}
+
+export interface RegionData {
+	region: {
+		code: string;
+		name: string;
+		level: RegionLevel;
+		headcount: number;
+		ancestors: { code: string; name: string }[];
+		milestones: { milestone: { code: string }; reachedOn: string }[];
+	};
+	milestones: { edges: { node: MilestoneDefinition }[] };
+	indicators: { edges: { node: RegionIndicator }[] };
+}
+
+/**
+ * The figures of one area (a region with its regencies and cities, or the whole country when `$regionCode`
+ * is null) for a year: every indicator's value by its own rules, the chosen indicator's history, civil
+ * servants reached and events hosted. Indicator codes go in as variables (`$c0`, `$c1`, ...), never into the
+ * document. One document per area, so a scope refusal of the province or the
+ * nation leaves the region's own figures standing.
+ */
+export function areaFiguresQuery(indicatorCount: number): string {
+	const aggregates = Array.from(
+		{ length: indicatorCount },
+		(_, index) => `
+		i${index}: indicatorAggregate(indicatorCode: $c${index}, filter: { regionCode: $regionCode, period: $period }) {
+			edges {
+				node {
+					value
+				}
+			}
+		}`
+	).join('');
+	const variables = Array.from({ length: indicatorCount }, (_, index) => `, $c${index}: String!`).join('');
+	return /* GraphQL */ `
+	query AreaFigures($regionCode: String, $period: DateRange!, $history: DateRange!, $indicatorCode: String!${variables}) {
+		trend: indicatorSeries(indicatorCode: $indicatorCode, regionCode: $regionCode, period: $history) {
+			periodStart
+			value
+		}
+		coverage: coverageSeries(period: $period, periodType: YEAR, regionCode: $regionCode) {
+			reached
+			headcount
+			coverage
+		}
+		eventsInYear: eventTrends(period: $period, periodType: YEAR, regionCode: $regionCode) {
+			events
+			participants
+		}${aggregates}
+	}
+`;
+}
+
+/** The variables of `areaFiguresQuery` for the given indicators (in the same order). */
+export function areaFiguresVariables(
+	codes: readonly string[],
+	values: { regionCode: string | null; period: { from: string; to: string }; history: { from: string; to: string }; indicatorCode: string }
+): Record<string, unknown> {
+	return { ...values, ...Object.fromEntries(codes.map((code, index) => [`c${index}`, code])) };
+}
+
+export type AreaFiguresData = {
+	trend: SeriesValue[];
+	coverage: { reached: number; headcount: number; coverage: number }[];
+	eventsInYear: { events: number; participants: number }[];
+} & Record<`i${number}`, { edges: { node: { value: number | null } }[] }>;
+
+/** A region's own activity over the years: events hosted and their attendance, civil servants reached. */
+export const REGION_ACTIVITY_QUERY = /* GraphQL */ `
+	query RegionActivity($regionCode: String!, $history: DateRange!, $first: Int!) {
+		events(first: $first, filter: { regionCode: $regionCode }) {
+			totalCount
+			edges {
+				node {
+					id
+					code
+					title
+					kind
+					mode
+					status
+					startsAt
+					endsAt
+					organiser
+					program {
+						code
+						name
+					}
+					hostRegion {
+						code
+						name
+					}
+					regionCount
+					participantCount
+				}
+			}
+		}
+		hosted: eventTrends(period: $history, periodType: YEAR, regionCode: $regionCode) {
+			periodStart
+			events
+			sessions
+			participants
+		}
+		reached: coverageSeries(period: $history, periodType: YEAR, regionCode: $regionCode) {
+			periodStart
+			reached
+			headcount
+			coverage
+		}
+	}
+`;
+
+export interface YearActivity {
+	periodStart: string;
+	events: number;
+	sessions: number;
+	participants: number;
+}
+
+export interface YearReach {
+	periodStart: string;
+	reached: number;
+	headcount: number;
+	coverage: number;
+}
+
+export interface RegionActivityData {
+	events: { totalCount: number; edges: { node: EventListItem }[] };
+	hosted: YearActivity[];
+	reached: YearReach[];
+}
+
+/** A province's regencies and cities ranked, and how many are at each stage. */
+export const PROVINCE_QUERY = /* GraphQL */ `
+	query ProvincePage($code: String!, $period: DateRange!, $asOf: LocalDate!, $indicatorCode: String!) {
+		rollout(first: 100, parentCode: $code, period: $period, indicatorCode: $indicatorCode) {
+			totalCount
+			edges {
+				node {
+					rank
+					region {
+						code
+						name
+					}
+					stage {
+						milestone {
+							position
+						}
+						reachedOn
+					}
+					coverage {
+						reached
+						headcount
+						ratio
+					}
+					events
+					indicatorValue
+					target
+					meetsTarget
+				}
+			}
+		}
+		regencyStages: stageDistribution(asOf: $asOf, parentCode: $code, level: REGENCY) {
+			...ChildStageCounts
+		}
+		cityStages: stageDistribution(asOf: $asOf, parentCode: $code, level: CITY) {
+			...ChildStageCounts
+		}
+	}
+
+	fragment ChildStageCounts on StageCount {
+		milestone {
+			position
+			name
+			nameEn
+		}
+		regionCount
+	}
+`;
+
+export interface ProvinceData {
+	rollout: { totalCount: number; edges: { node: RolloutNode }[] };
+	regencyStages: StageCount[];
+	cityStages: StageCount[];
+}

@@ -1,0 +1,46 @@
+import { parseExplorerFilters } from '$lib/indicators/filters';
+import { yearsUntil } from '$lib/overview/filters';
+import {
+	explorerVariables,
+	INDICATOR_EXPLORER_QUERY,
+	INDICATOR_OPTIONS_QUERY,
+	type ExplorerData,
+	type ExplorerOptionsData
+} from '$lib/indicators/queries';
+import { api } from '$lib/server/api';
+import { ApiError, ApiRefusal } from '$lib/server/graphql';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const { viewer } = await event.parent();
+	const scope = viewer.scopeRegion;
+	const today = new Date().toISOString().slice(0, 10);
+	// A national figure asked of a caller limited to a region is refused: the page says so rather than failing.
+	const ask = api(event, { keep: ['FORBIDDEN'] });
+	const base = { scope, years: yearsUntil(today), indicators: [], provinces: [], filters: null, narrowed: false, explorer: null };
+	try {
+		// The options first: they decide which choices are valid.
+		const options = await ask<ExplorerOptionsData>(INDICATOR_OPTIONS_QUERY, { withProvinces: scope === null });
+		const indicators = options.indicators.edges.map(({ node }) => node);
+		const provinces = options.provinces?.edges.map(({ node }) => node) ?? [];
+		if (indicators.length === 0) return { ...base, failure: null };
+		const { narrowed, ...filters } = parseExplorerFilters(event.url.searchParams, {
+			indicators: indicators.map((indicator) => ({
+				code: indicator.code,
+				periodType: indicator.periodType,
+				coreValues: indicator.byCoreValue ? (indicator.program?.coreValues.map((value) => value.code) ?? []) : []
+			})),
+			areas: provinces.map((province) => province.code),
+			scope,
+			today
+		});
+		const areaLevel = filters.area === '' ? null : scope?.code === filters.area ? scope.level : 'PROVINCE';
+		const explorer = await ask<ExplorerData>(INDICATOR_EXPLORER_QUERY, explorerVariables(filters, areaLevel));
+		return { ...base, indicators, provinces, filters, narrowed, explorer, failure: null };
+	} catch (cause) {
+		if (cause instanceof ApiRefusal && cause.code === 'FORBIDDEN') return { ...base, failure: 'forbidden' as const };
+		if (!(cause instanceof ApiError || cause instanceof ApiRefusal)) throw cause;
+		console.error(`[web] indicator explorer: ${cause.message}`);
+		return { ...base, failure: 'unavailable' as const };
+	}
+};
