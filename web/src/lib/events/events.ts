@@ -200,6 +200,31 @@ export function eventHref(code: string): string {
 
 // ---------------------------------------------------------------- GraphQL
 
+/** An event as a row of the events table: the explorer and a region's page ask for the same. */
+export const EVENT_ROW_FRAGMENT = /* GraphQL */ `
+	fragment EventRowFields on Event {
+		id
+		code
+		title
+		kind
+		mode
+		status
+		startsAt
+		endsAt
+		organiser
+		program {
+			code
+			name
+		}
+		hostRegion {
+			code
+			name
+		}
+		regionCount
+		participantCount
+	}
+`;
+
 export const EVENTS_QUERY = /* GraphQL */ `
 	query EventsExplorer($first: Int!, $after: String, $filter: EventFilter) {
 		events(first: $first, after: $after, filter: $filter) {
@@ -210,30 +235,12 @@ export const EVENTS_QUERY = /* GraphQL */ `
 			}
 			edges {
 				node {
-					id
-					code
-					title
-					kind
-					mode
-					status
-					startsAt
-					endsAt
-					organiser
-					program {
-						code
-						name
-					}
-					hostRegion {
-						code
-						name
-					}
-					regionCount
-					participantCount
+					...EventRowFields
 				}
 			}
 		}
 	}
-`;
+` + EVENT_ROW_FRAGMENT;
 
 export const EVENT_PROGRAMS_QUERY = /* GraphQL */ `
 	query EventPrograms {

@@ -26,6 +26,44 @@ export const OVERVIEW_OPTIONS_QUERY = /* GraphQL */ `
 	}
 `;
 
+/** A rollout row as the ranking table shows it: the overview and the province page ask for the same. */
+export const ROLLOUT_ROW_FRAGMENT = /* GraphQL */ `
+	fragment RolloutRowFields on RolloutRow {
+		rank
+		region {
+			code
+			name
+		}
+		stage {
+			milestone {
+				position
+			}
+			reachedOn
+		}
+		coverage {
+			reached
+			headcount
+			ratio
+		}
+		events
+		indicatorValue
+		target
+		meetsTarget
+	}
+`;
+
+/** How many regions stand at each stage. */
+export const STAGE_COUNTS_FRAGMENT = /* GraphQL */ `
+	fragment StageCounts on StageCount {
+		milestone {
+			position
+			name
+			nameEn
+		}
+		regionCount
+	}
+`;
+
 export const NATIONAL_OVERVIEW_QUERY = /* GraphQL */ `
 	query NationalOverview(
 		$period: DateRange!
@@ -40,26 +78,7 @@ export const NATIONAL_OVERVIEW_QUERY = /* GraphQL */ `
 			totalCount
 			edges {
 				node {
-					rank
-					region {
-						code
-						name
-					}
-					stage {
-						milestone {
-							position
-						}
-						reachedOn
-					}
-					coverage {
-						reached
-						headcount
-						ratio
-					}
-					events
-					indicatorValue
-					target
-					meetsTarget
+					...RolloutRowFields
 				}
 			}
 		}
@@ -104,16 +123,7 @@ export const NATIONAL_OVERVIEW_QUERY = /* GraphQL */ `
 			expected
 		}
 	}
-
-	fragment StageCounts on StageCount {
-		milestone {
-			position
-			name
-			nameEn
-		}
-		regionCount
-	}
-`;
+` + ROLLOUT_ROW_FRAGMENT + STAGE_COUNTS_FRAGMENT;
 
 export type IndicatorUnit = 'PERCENT' | 'SCORE' | 'COUNT' | 'DAYS';
 

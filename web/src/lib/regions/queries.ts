@@ -1,6 +1,6 @@
 /** The GraphQL operations of the province and region pages (`/wilayah/[code]`) and the shapes of their answers. */
-import type { EventListItem } from '$lib/events/events';
-import type { IndicatorOption, RolloutNode, SeriesValue, StageCount } from '$lib/overview/queries';
+import { EVENT_ROW_FRAGMENT, type EventListItem } from '$lib/events/events';
+import { ROLLOUT_ROW_FRAGMENT, STAGE_COUNTS_FRAGMENT, type IndicatorOption, type RolloutNode, type SeriesValue, type StageCount } from '$lib/overview/queries';
 
 export type RegionLevel = 'PROVINCE' | 'REGENCY' | 'CITY';
 
@@ -137,25 +137,7 @@ export const REGION_ACTIVITY_QUERY = /* GraphQL */ `
 			totalCount
 			edges {
 				node {
-					id
-					code
-					title
-					kind
-					mode
-					status
-					startsAt
-					endsAt
-					organiser
-					program {
-						code
-						name
-					}
-					hostRegion {
-						code
-						name
-					}
-					regionCount
-					participantCount
+					...EventRowFields
 				}
 			}
 		}
@@ -172,7 +154,7 @@ export const REGION_ACTIVITY_QUERY = /* GraphQL */ `
 			coverage
 		}
 	}
-`;
+` + EVENT_ROW_FRAGMENT;
 
 export interface YearActivity {
 	periodStart: string;
@@ -201,46 +183,18 @@ export const PROVINCE_QUERY = /* GraphQL */ `
 			totalCount
 			edges {
 				node {
-					rank
-					region {
-						code
-						name
-					}
-					stage {
-						milestone {
-							position
-						}
-						reachedOn
-					}
-					coverage {
-						reached
-						headcount
-						ratio
-					}
-					events
-					indicatorValue
-					target
-					meetsTarget
+					...RolloutRowFields
 				}
 			}
 		}
 		regencyStages: stageDistribution(asOf: $asOf, parentCode: $code, level: REGENCY) {
-			...ChildStageCounts
+			...StageCounts
 		}
 		cityStages: stageDistribution(asOf: $asOf, parentCode: $code, level: CITY) {
-			...ChildStageCounts
+			...StageCounts
 		}
 	}
-
-	fragment ChildStageCounts on StageCount {
-		milestone {
-			position
-			name
-			nameEn
-		}
-		regionCount
-	}
-`;
+` + ROLLOUT_ROW_FRAGMENT + STAGE_COUNTS_FRAGMENT;
 
 export interface ProvinceData {
 	rollout: { totalCount: number; edges: { node: RolloutNode }[] };
