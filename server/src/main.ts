@@ -3,6 +3,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { openDatabase } from '@berakhlak/db';
 import { DEMO_PASSWORD, demoUsers } from './auth/demo-users.js';
+import { createLogger } from './common/log.js';
 import { bootstrapDatabase } from './database/bootstrap.js';
 import { openOrm } from './database/orm.js';
 import { createApiServer, listen } from './http/app.js';
@@ -10,14 +11,23 @@ import { readSettings, type Settings } from './config.js';
 
 /**
  * The start command: PostgreSQL (embedded unless DATABASE_URL is set), migrations, reference
- * and demo data, the API and the dashboard, all stopped together on Ctrl-C.
+ * and demo data, the API and the dashboard, all stopped together on Ctrl-C or SIGTERM: readiness
+ * says no, requests in flight finish (within SHUTDOWN_GRACE_SECONDS), the pool closes, exit 0.
  */
-const log = (message: string, details?: unknown) => console.log(`[berakhlak] ${message}`, ...(details === undefined ? [] : [details]));
+const settings = settingsOrExit();
+/** JSON lines with the request's id, secrets redacted (docs/operations.md). */
+const log = createLogger({ level: settings.logLevel, format: settings.logFormat });
 /** What to undo on the way out, in reverse order of starting. */
 const stops: (() => Promise<void>)[] = [];
 const stop = once(async (reason: string, exitCode: number) => {
   log(`${reason}: stopping`);
-  for (const step of stops.reverse()) await step().catch((error) => log('error while stopping', error));
+  // A last bound, should a step hang: the grace for requests in flight, plus time for the rest.
+  setTimeout(() => {
+    log('could not stop in time; exiting anyway', undefined, 'error');
+    process.exit(1);
+  }, settings.shutdownDelayMs + settings.shutdownGraceMs + 15_000).unref();
+  for (const step of stops.reverse()) await step().catch((error) => log('error while stopping', error, 'error'));
+  log('stopped');
   process.exit(exitCode);
 });
 
@@ -27,7 +37,7 @@ async function main(settings: Settings): Promise<void> {
   log(database.embedded ? `embedded PostgreSQL on port ${settings.postgresPort}, data in ${settings.dataDir}` : 'using DATABASE_URL');
   stops.push(() => database.stop());
 
-  const orm = await openOrm(database.url);
+  const orm = await openOrm(database.url, { statementTimeoutMs: settings.statementTimeoutMs, log });
   stops.push(() => orm.close());
   await bootstrapDatabase(orm, database.url, { dataset: settings.dataset, seed: settings.seed, log });
 
@@ -36,6 +46,11 @@ async function main(settings: Settings): Promise<void> {
     periodLockDays: settings.periodLockDays,
     trustProxy: settings.trustProxy,
     importLimits: { maxBytes: settings.importMaxBytes, maxRows: settings.importMaxRows },
+    rateLimits: settings.rateLimits,
+    requestLog: true,
+    shutdownDelayMs: settings.shutdownDelayMs,
+    shutdownGraceMs: settings.shutdownGraceMs,
+    responseCache: settings.responseCacheBytes > 0 && { maxBytes: settings.responseCacheBytes, maxAgeMs: 5 * 60_000 },
   });
   stops.push(() => api.close());
   const apiPort = await listen(api.server, settings.apiPort, settings.host);
@@ -81,6 +96,15 @@ function stopChild(child: ChildProcess): Promise<void> {
   });
 }
 
+function settingsOrExit(): Settings {
+  try {
+    return readSettings();
+  } catch (error) {
+    createLogger()(`could not start: ${error instanceof Error ? error.message : String(error)}`, undefined, 'error');
+    process.exit(1);
+  }
+}
+
 function once<A extends unknown[]>(action: (...args: A) => Promise<void>): (...args: A) => Promise<void> {
   let running: Promise<void> | undefined;
   return (...args) => (running ??= action(...args));
@@ -88,7 +112,7 @@ function once<A extends unknown[]>(action: (...args: A) => Promise<void>): (...a
 
 process.on('SIGINT', () => void stop('SIGINT', 0));
 process.on('SIGTERM', () => void stop('SIGTERM', 0));
-main(readSettings()).catch((error) => {
-  console.error('[berakhlak] could not start:', error instanceof Error ? error.message : error);
+main(settings).catch((error) => {
+  log(`could not start: ${error instanceof Error ? error.message : String(error)}`, undefined, 'error');
   void stop('start failed', 1);
 });

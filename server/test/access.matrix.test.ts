@@ -25,12 +25,17 @@ interface Case {
   rule: Rule;
   /** Whether the answer depends on the region the arguments name, and of which kind. */
   scoped?: RegionKind;
-  /** What leaving the region out means to a caller limited to one region: refused, or narrowed to its scope. */
-  national?: 'refused' | 'narrowed';
+  /**
+   * What leaving the region out means to a caller limited to one region: refused, narrowed to its scope, or
+   * one total, which the caller may read of the whole country and of the province around its scope alike.
+   */
+  national?: 'refused' | 'narrowed' | 'total';
+  /** Whether the variables can break the figure down by region (`byRegion`): refused over an area beyond the scope. */
+  breakdown?: boolean;
   /** Refused when the caller authenticates with an API token. */
   sessionOnly?: boolean;
   document: string;
-  variables(region: string | null, fixtures: Fixtures, caller: string): Record<string, unknown>;
+  variables(region: string | null, fixtures: Fixtures, caller: string, byRegion: boolean): Record<string, unknown>;
 }
 
 const none = () => ({});
@@ -51,17 +56,22 @@ const cases: Record<string, Case> = {
   regions: { rule: 'SIGNED_IN', scoped: 'province', national: 'narrowed', document: 'query ($r: String) { regions(parentCode: $r) { totalCount } }', variables: (r) => ({ r }) },
   regionMilestones: { rule: 'SIGNED_IN', scoped: 'any', national: 'narrowed', document: 'query ($r: String) { regionMilestones(regionCode: $r) { totalCount } }', variables: (r) => ({ r }) },
   observations: { rule: 'SIGNED_IN', scoped: 'any', national: 'narrowed', document: 'query ($r: String) { observations(filter: { regionCode: $r }) { totalCount } }', variables: (r) => ({ r }) },
-  events: { rule: 'SIGNED_IN', scoped: 'any', national: 'narrowed', document: 'query ($r: String) { events(filter: { regionCode: $r }) { totalCount } }', variables: (r) => ({ r }) },
+  events: {
+    rule: 'SIGNED_IN', scoped: 'any', national: 'narrowed',
+    document: 'query ($r: String) { hosted: events(filter: { regionCode: $r }) { totalCount } attended: events(filter: { participatingRegionCode: $r }) { totalCount } }',
+    variables: (r) => ({ r }),
+  },
   event: { rule: 'SIGNED_IN', scoped: 'any', document: 'query ($id: ID!) { event(id: $id) { id participantCount } }', variables: (r, f) => ({ id: String(f.eventOf[r!]) }) },
   reportingStatus: { rule: 'SIGNED_IN', scoped: 'any', document: 'query ($r: String!) { reportingStatus(regionCode: $r) { missing } }', variables: (r) => ({ r }) },
   // Aggregates: naming no region means the whole country.
   indicatorAggregate: {
-    rule: 'SIGNED_IN', scoped: 'any', national: 'refused',
-    document: 'query ($r: String) { indicatorAggregate(indicatorCode: "INDEKS_BERAKHLAK", filter: { regionCode: $r }) { totalCount } }', variables: (r) => ({ r }),
+    rule: 'SIGNED_IN', scoped: 'any', national: 'total', breakdown: true,
+    document: 'query ($r: String, $g: [IndicatorGroupBy!]!) { indicatorAggregate(indicatorCode: "INDEKS_BERAKHLAK", groupBy: $g, filter: { regionCode: $r }) { totalCount } }',
+    variables: (r, _f, _c, byRegion) => ({ r, g: byRegion ? ['PERIOD', 'REGION'] : ['PERIOD'] }),
   },
-  indicatorSeries: { rule: 'SIGNED_IN', scoped: 'any', national: 'refused', document: 'query ($r: String) { indicatorSeries(indicatorCode: "AGEN_PERUBAHAN", regionCode: $r) { value } }', variables: (r) => ({ r }) },
+  indicatorSeries: { rule: 'SIGNED_IN', scoped: 'any', national: 'total', document: 'query ($r: String) { indicatorSeries(indicatorCode: "AGEN_PERUBAHAN", regionCode: $r) { value } }', variables: (r) => ({ r }) },
   coverageSeries: {
-    rule: 'SIGNED_IN', scoped: 'any', national: 'refused',
+    rule: 'SIGNED_IN', scoped: 'any', national: 'total',
     document: 'query ($r: String, $p: DateRange!) { coverageSeries(regionCode: $r, period: $p) { reached } }', variables: (r) => ({ r, p: period }),
   },
   eventTrends: { rule: 'SIGNED_IN', scoped: 'any', national: 'refused', document: 'query ($r: String) { eventTrends(regionCode: $r) { events } }', variables: (r) => ({ r }) },
@@ -136,21 +146,27 @@ interface Caller {
   /** Regions inside and outside the scope, by kind; null where the scope holds none of that kind. */
   inside: Record<RegionKind, string | null>;
   outside: Record<RegionKind, string>;
+  /** The province around a city's or regency's scope: beyond the scope, but its totals are the caller's to compare with. */
+  around: string | null;
   limited: boolean;
   token: boolean;
+  /** The region a token caller's token is limited to. */
+  tokenRegion?: string;
   client?: Client;
 }
 
-const national = { inside: { any: '13.77', province: '13' }, outside: { any: '75.71', province: '75' }, limited: false };
-const gorontalo = { inside: { any: '75.71', province: '75' }, outside: { any: '13.77', province: '13' }, limited: true };
+const national = { inside: { any: '13.77', province: '13' }, outside: { any: '75.71', province: '75' }, around: null, limited: false };
+const gorontalo = { inside: { any: '75.71', province: '75' }, outside: { any: '13.77', province: '13' }, around: null, limited: true };
+const pariaman = { inside: { any: '13.77', province: null }, outside: { any: '75.71', province: '75' }, around: '13', limited: true };
 const callers: Record<string, Caller> = {
   anonymous: { role: null, ...national, token: false },
   administrator: { role: 'ADMINISTRATOR', ...national, token: false },
   analyst: { role: 'ANALYST', ...national, token: false },
-  'secretary of Kota Pariaman': { role: 'SECRETARY', inside: { any: '13.77', province: null }, outside: { any: '75.71', province: '13' }, limited: true, token: false },
+  'secretary of Kota Pariaman': { role: 'SECRETARY', ...pariaman, token: false },
   'secretary of Gorontalo': { role: 'SECRETARY', ...gorontalo, token: false },
   'data team token': { role: 'DATA_TEAM', ...national, token: true },
-  'data team token limited to Gorontalo': { role: 'DATA_TEAM', ...gorontalo, token: true },
+  'data team token limited to Gorontalo': { role: 'DATA_TEAM', ...gorontalo, token: true, tokenRegion: '75' },
+  'data team token limited to Kota Pariaman': { role: 'DATA_TEAM', ...pariaman, token: true, tokenRegion: '13.77' },
 };
 
 const roleAllows: Record<Rule, (role: Role) => boolean> = {
@@ -160,14 +176,17 @@ const roleAllows: Record<Rule, (role: Role) => boolean> = {
   ADMINISTRATOR: (role) => role === 'ADMINISTRATOR',
 };
 
-type Variant = 'inside' | 'outside' | 'national' | 'unscoped';
+type Area = 'inside' | 'outside' | 'around' | 'national';
+type Variant = Area | `${Area} by region` | 'unscoped';
 
 function expected(field: Case, caller: Caller, variant: Variant): Outcome {
   if (caller.role === null) return field.rule === 'PUBLIC' ? 'allowed' : 'UNAUTHENTICATED';
   if (!roleAllows[field.rule](caller.role)) return 'FORBIDDEN';
   if (field.sessionOnly && caller.token) return 'FORBIDDEN';
   if (!caller.limited) return 'allowed';
-  if (variant === 'outside') return 'FORBIDDEN';
+  // Beyond a limited caller's scope: only one total of the areas around it, never broken down into regions.
+  if (variant === 'outside' || (variant.endsWith(' by region') && variant !== 'inside by region')) return 'FORBIDDEN';
+  if (variant === 'around') return field.national === 'total' ? 'allowed' : 'FORBIDDEN';
   if (variant === 'national') return field.national === 'refused' ? 'FORBIDDEN' : 'allowed';
   return 'allowed';
 }
@@ -175,11 +194,13 @@ function expected(field: Case, caller: Caller, variant: Variant): Outcome {
 function variants(field: Case, caller: Caller): { variant: Variant; region: string | null }[] {
   if (!field.scoped) return [{ variant: 'unscoped', region: null }];
   const inside = caller.inside[field.scoped];
-  return [
+  const areas: { variant: Area; region: string | null }[] = [
     ...(inside ? [{ variant: 'inside' as const, region: inside }] : []),
     { variant: 'outside', region: caller.outside[field.scoped] },
+    ...(caller.around ? [{ variant: 'around' as const, region: caller.around }] : []),
     ...(field.national ? [{ variant: 'national' as const, region: null }] : []),
   ];
+  return [...areas, ...(field.breakdown ? areas.map(({ variant, region }) => ({ variant: `${variant} by region` as const, region })) : [])];
 }
 
 describe('access matrix: every query and mutation, every role, inside and outside scope', () => {
@@ -198,7 +219,7 @@ describe('access matrix: every query and mutation, every role, inside and outsid
       const rule = cases[field]!;
       for (const [name, caller] of Object.entries(callers)) {
         for (const { variant, region } of variants(rule, caller)) {
-          const answer = await caller.client!.query(rule.document, rule.variables(region, fixtures, name));
+          const answer = await caller.client!.query(rule.document, rule.variables(region, fixtures, name, variant.endsWith(' by region')));
           const got = answer.errors ? String(answer.errors[0]?.extensions?.code) : 'allowed';
           results.push({ field, caller: name, variant, expected: expected(rule, caller, variant), got: got === 'allowed' ? got : `${got}: ${answer.errors![0]!.message}` });
         }
@@ -222,6 +243,20 @@ describe('access matrix: every query and mutation, every role, inside and outsid
     const serverErrors = api.logged.map((entry) => String((entry as { details?: { error?: unknown } }).details?.error));
     expect(wrong, serverErrors.join('\n')).toEqual([]);
     expect(results.length).toBeGreaterThan(Object.keys(cases).length * Object.keys(callers).length);
+  });
+
+  it('gives a caller limited to a city the totals of its province and of the country, never broken down into regions', () => {
+    for (const caller of ['secretary of Kota Pariaman', 'data team token limited to Kota Pariaman']) {
+      const beyond = results.filter((result) => result.caller === caller && /^(around|national)/.test(result.variant));
+      const got = (field: string, variant: Variant) => beyond.find((result) => result.field === field && result.variant === variant)?.got.split(':')[0];
+      for (const field of ['indicatorAggregate', 'indicatorSeries', 'coverageSeries']) {
+        expect([got(field, 'around'), got(field, 'national')], `${caller}: ${field}`).toEqual(['allowed', 'allowed']);
+      }
+      expect([got('indicatorAggregate', 'around by region'), got('indicatorAggregate', 'national by region')]).toEqual(['FORBIDDEN', 'FORBIDDEN']);
+      for (const field of ['rollout', 'stageDistribution', 'eventTrends', 'reportingCompleteness', 'events', 'observations', 'region', 'regionMilestones']) {
+        expect(got(field, 'around'), `${caller}: ${field}`).toBe('FORBIDDEN');
+      }
+    }
   });
 
   it('refuses a limited caller outside its scope with FORBIDDEN, never with an empty answer', () => {
@@ -266,6 +301,7 @@ const emailOf: Record<string, string> = {
   'secretary of Gorontalo': 'sekda.gorontalo@berakhlak.example',
   'data team token': 'data@berakhlak.example',
   'data team token limited to Gorontalo': 'data@berakhlak.example',
+  'data team token limited to Kota Pariaman': 'data@berakhlak.example',
 };
 
 /** A token of each caller's user that the caller may revoke without losing its own access. */
@@ -282,7 +318,7 @@ async function clientOf(name: string, caller: Caller, api: TestApi): Promise<Cli
   if (caller.role === null) return api.anonymous;
   const session = await api.as(emailOf[name]!);
   if (!caller.token) return session;
-  const regionCode = caller.limited ? caller.inside.province : null;
+  const regionCode = caller.tokenRegion ?? null;
   const answer = await session.query<{ createApiToken: { token: string } }>('mutation ($r: String) { createApiToken(input: { name: "matrix caller", regionCode: $r }) { token } }', { r: regionCode });
   expect(answer.errors, JSON.stringify(answer.errors)).toBeUndefined();
   return api.with({ authorization: `Bearer ${answer.data!.createApiToken.token}` });

@@ -96,12 +96,79 @@ describe('access by role and region', () => {
     expect(trends.data!.eventTrends.reduce((sum, point) => sum + point.participants, 0)).toBe(rows[0].own);
   });
 
-  it('refuses the figures of a province reached through a city’s parent, but tells its name', async () => {
-    const answer = await pariaman.query<{ region: { parent: { name: string } } }>('{ region(code: "13.77") { parent { code name } } }');
+  it('refuses the records of a province reached through a city’s parent, but tells its name and its area’s headcount', async () => {
+    const answer = await pariaman.query<{ region: { parent: { name: string; headcount: number } } }>('{ region(code: "13.77") { parent { code name headcount } } }');
     expect(answer.data!.region.parent.name).toMatch(/Sumatera Barat/i);
-    expect(codeOf(await pariaman.query('{ region(code: "13.77") { parent { headcount } } }'))).toBe('FORBIDDEN');
+    const { rows } = await db.sql.query("SELECT sum(headcount)::int AS n FROM region WHERE code = '13' OR parent_id = (SELECT id FROM region WHERE code = '13')");
+    expect(answer.data!.region.parent.headcount).toBe(rows[0].n);
     expect(codeOf(await pariaman.query('{ region(code: "13.77") { parent { children { totalCount } } } }'))).toBe('FORBIDDEN');
     expect(codeOf(await pariaman.query('{ region(code: "13.77") { parent { ownHeadcount } } }'))).toBe('FORBIDDEN');
+    expect(codeOf(await pariaman.query('{ region(code: "13.77") { parent { stage { reachedOn } } } }'))).toBe('FORBIDDEN');
+    expect(codeOf(await pariaman.query('{ region(code: "13.77") { parent { descendantCount } } }'))).toBe('FORBIDDEN');
+  });
+
+  it('gives a city the same totals of its province and of the country as an analyst gets', async () => {
+    const totals = `query ($r: String) {
+      index: indicatorAggregate(indicatorCode: "INDEKS_BERAKHLAK", groupBy: [PERIOD, CORE_VALUE], filter: { regionCode: $r, period: { from: "2024-01-01", to: "2024-12-31" } }) {
+        totalCount edges { node { periodStart coreValue { code } value regionCount } } }
+      agents: indicatorAggregate(indicatorCode: "AGEN_PERUBAHAN", filter: { regionCode: $r }) { edges { node { value observationCount } } }
+      series: indicatorSeries(indicatorCode: "INDEKS_BERAKHLAK", regionCode: $r) { periodStart value regionCount }
+      coverage: coverageSeries(regionCode: $r, periodType: YEAR, period: { from: "2022-01-01", to: "2024-12-31" }) { periodStart reached headcount }
+    }`;
+    for (const r of ['13', null]) {
+      const own = await pariaman.query<{ index: { totalCount: number }; series: unknown[] }>(totals, { r });
+      expect(own.errors, JSON.stringify(own.errors)).toBeUndefined();
+      expect(own.data).toEqual((await api.query(totals, { r })).data);
+      expect(own.data!.index.totalCount).toBeGreaterThan(0);
+      expect(own.data!.series.length).toBeGreaterThan(0);
+    }
+  });
+
+  it.each([
+    { name: 'its province by region', query: '{ indicatorAggregate(indicatorCode: "INDEKS_BERAKHLAK", groupBy: [REGION], filter: { regionCode: "13" }) { totalCount } }', argument: 'groupBy' },
+    { name: 'the country by province area', query: '{ indicatorAggregate(indicatorCode: "INDEKS_BERAKHLAK", groupBy: [PARENT]) { totalCount } }', argument: 'groupBy' },
+    { name: 'its province by level', query: '{ indicatorAggregate(indicatorCode: "INDEKS_BERAKHLAK", groupBy: [LEVEL], filter: { regionCode: "13" }) { totalCount } }', argument: 'groupBy' },
+    {
+      name: 'its province narrowed to the province government',
+      query: '{ indicatorAggregate(indicatorCode: "INDEKS_BERAKHLAK", filter: { regionCode: "13", level: PROVINCE }) { totalCount } }', argument: 'filter.level',
+    },
+    { name: 'a sibling city', query: '{ indicatorSeries(indicatorCode: "INDEKS_BERAKHLAK", regionCode: "13.71") { value } }', argument: 'regionCode' },
+    { name: 'another province', query: '{ coverageSeries(regionCode: "75", period: { from: "2024-01-01", to: "2024-12-31" }) { reached } }', argument: 'regionCode' },
+    { name: 'its province’s rollout rows', query: '{ rollout(parentCode: "13") { totalCount } }', argument: 'parentCode' },
+    { name: 'its province’s stages', query: '{ stageDistribution(parentCode: "13") { regionCount } }', argument: 'parentCode' },
+    { name: 'its province’s event trends', query: '{ eventTrends(regionCode: "13") { events } }', argument: 'regionCode' },
+    { name: 'the country’s event trends', query: '{ eventTrends { events } }', argument: 'regionCode' },
+    { name: 'its province’s completeness', query: '{ reportingCompleteness(parentCode: "13", period: { type: QUARTER, start: "2024-01-01" }) { expected } }', argument: 'parentCode' },
+    { name: 'its province’s observations', query: '{ observations(filter: { regionCode: "13" }) { totalCount } }', argument: 'filter.regionCode' },
+    { name: 'its province’s events', query: '{ events(filter: { regionCode: "13" }) { totalCount } }', argument: 'filter.regionCode' },
+    { name: 'events its province attended', query: '{ events(filter: { participatingRegionCode: "13" }) { totalCount } }', argument: 'filter.participatingRegionCode' },
+    { name: 'its province itself', query: '{ region(code: "13") { name } }', argument: 'code' },
+  ])('refuses a city $name, naming the argument', async ({ query, argument }) => {
+    const answer = await pariaman.query(query);
+    expect(answer.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', argument });
+    expect(answer.errors?.[0]?.message).toMatch(/outside your scope \(13\.77 Kota Pariaman\)/);
+  });
+
+  it('lists to a city the events it attended wherever hosted, counting only its own participants', async () => {
+    const { rows } = await db.sql.query(
+      `SELECT count(DISTINCT e.id)::int AS attended, count(DISTINCT e.id) FILTER (WHERE e.host_region_id IS DISTINCT FROM a.region_id)::int AS elsewhere,
+              sum(a.participants)::int AS participants
+       FROM event e JOIN session s ON s.event_id = e.id JOIN attendance a ON a.session_id = s.id
+       WHERE a.region_id = (SELECT id FROM region WHERE code = '13.77')`,
+    );
+    expect(rows[0].elsewhere).toBeGreaterThan(0);
+    const query = 'query ($f: EventFilter) { events(first: 200, filter: $f) { totalCount edges { node { participantCount regionCount hostRegion { code } } } } }';
+    type Events = { events: { totalCount: number; edges: { node: { participantCount: number; regionCount: number; hostRegion: { code: string } | null } }[] } };
+    const attended = await pariaman.query<Events>(query, { f: { participatingRegionCode: '13.77' } });
+    expect(attended.errors).toBeUndefined();
+    expect(attended.data!.events.totalCount).toBe(rows[0].attended);
+    const nodes = attended.data!.events.edges.map((edge) => edge.node);
+    expect(nodes.filter((node) => node.hostRegion?.code !== '13.77').length).toBe(rows[0].elsewhere);
+    expect(nodes.reduce((sum, node) => sum + node.participantCount, 0)).toBe(rows[0].participants);
+    expect(nodes.every((node) => node.regionCount === 1)).toBe(true);
+    // Hosted in the city is another list: the national video conferences are not in it.
+    const hosted = await pariaman.query<Events>(query, { f: { regionCode: '13.77' } });
+    expect(hosted.data!.events.edges.every((edge) => edge.node.hostRegion?.code === '13.77')).toBe(true);
   });
 });
 

@@ -154,6 +154,45 @@ describe('GraphQL API: analytics', () => {
     for (let i = 1; i < byValue.length; i++) expect(byValue[i].rank).toBeGreaterThanOrEqual(byValue[i - 1].rank);
   });
 
+  it('narrows the rollout table’s events, sessions, attendance and coverage to one program’s events, and leaves stage and indicator whole', async () => {
+    // The demo's one GIM event is a national video conference in 2020; one hosted in Gorontalo, without sessions, joins it.
+    await db.sql.query(
+      `INSERT INTO event (code, program_id, title, kind, organiser, host_region_id, mode, starts_at, ends_at, status)
+       SELECT 'GIM-UJI', p.id, 'Sosialisasi Gerakan Indonesia Melayani', 'SOCIALISATION', 'Setda', r.id, 'OFFLINE', '2021-05-10T01:00:00Z', '2021-05-10T05:00:00Z', 'HELD'
+       FROM program p, region r WHERE p.code = 'GIM' AND r.code = '75.71'`,
+    );
+    const query = `query ($p: String) { rollout(first: 100, period: { from: "2020-01-01", to: "2022-12-31" }, indicatorCode: "INDEKS_BERAKHLAK", programCode: $p) {
+      edges { node { region { code } stage { milestone { position } } coverage { reached participants } events sessions attendance indicatorValue } } } }`;
+    const [gim, berakhlak, all] = await Promise.all(['GIM', 'BERAKHLAK', null].map(async (p) => (await data(query, { p })).rollout.edges.map((edge: any) => edge.node)));
+    const expected = await rows(
+      `WITH area AS (SELECT r.id, coalesce(r.parent_id, r.id) AS province_id, r.headcount FROM region r),
+       hosted AS (
+         SELECT a.province_id, count(*)::int AS events FROM event e JOIN area a ON a.id = e.host_region_id
+         WHERE e.program_id = (SELECT id FROM program WHERE code = 'GIM') AND e.status <> 'CANCELLED' AND e.starts_at >= '2020-01-01' AND e.starts_at < '2023-01-01'
+         GROUP BY a.province_id),
+       attended AS (
+         SELECT a.province_id, a.id AS region_id, a.headcount, at.session_id, at.participants FROM attendance at
+         JOIN session s ON s.id = at.session_id JOIN event e ON e.id = s.event_id JOIN area a ON a.id = at.region_id
+         WHERE e.program_id = (SELECT id FROM program WHERE code = 'GIM') AND e.status = 'HELD' AND s.starts_at >= '2020-01-01' AND s.starts_at < '2023-01-01'),
+       per_region AS (SELECT province_id, region_id, least(sum(participants), min(headcount)) AS reached FROM attended GROUP BY province_id, region_id)
+       SELECT p.code, coalesce(h.events, 0) AS events,
+              (SELECT count(DISTINCT session_id) FROM attended x WHERE x.province_id = p.id)::int AS sessions,
+              (SELECT coalesce(sum(participants), 0) FROM attended x WHERE x.province_id = p.id)::int AS participants,
+              (SELECT coalesce(sum(reached), 0) FROM per_region x WHERE x.province_id = p.id)::int AS reached
+       FROM region p LEFT JOIN hosted h ON h.province_id = p.id WHERE p.level = 'PROVINCE' ORDER BY p.code`,
+    );
+    expect(gim.map((row: any) => [row.region.code, row.events, row.sessions, row.attendance, row.coverage.reached])).toEqual(
+      expected.map((row) => [row.code, row.events, row.sessions, row.participants, row.reached]),
+    );
+    expect(gim.filter((row: any) => row.events > 0).map((row: any) => row.region.code)).toEqual(['75']);
+    expect(gim.filter((row: any) => row.attendance > 0).length).toBeGreaterThan(10);
+    all.forEach((row: any, index: number) => {
+      expect(gim[index].events + berakhlak[index].events).toBe(row.events);
+      expect(gim[index].attendance + berakhlak[index].attendance).toBe(row.attendance);
+      expect([gim[index].stage, gim[index].indicatorValue]).toEqual([row.stage, row.indicatorValue]);
+    });
+  });
+
   it('lists the regencies and cities of a province in the rollout table, ranked by stage then coverage', async () => {
     const answer = await data('{ rollout(parentCode: "75") { totalCount edges { node { region { code } stage { milestone { position } } coverage { reached headcount } rank } } } }');
     const table = answer.rollout.edges.map((edge: any) => edge.node);
@@ -220,6 +259,7 @@ describe('GraphQL API: analytics', () => {
   it.each([
     { name: 'an unknown indicator', query: '{ indicatorSeries(indicatorCode: "NOPE") { value } }', message: /^indicatorCode: no indicator has code NOPE/ },
     { name: 'an unknown region', query: '{ rollout(parentCode: "99") { totalCount } }', message: /^parentCode: no region has code 99/ },
+    { name: 'an unknown program', query: '{ rollout(programCode: "NOPE") { totalCount } }', message: /^programCode: no program has code NOPE/ },
     { name: 'a city as parent', query: '{ rollout(parentCode: "13.77") { totalCount } }', message: /^parentCode: 13\.77 is a city, not a province/ },
     { name: 'an inverted range', query: '{ rollout(period: { from: "2024-01-01", to: "2023-01-01" }) { totalCount } }', message: /^period\.to: 2023-01-01 is before/ },
     { name: 'a period that does not start its quarter', query: '{ reportingCompleteness(period: { type: QUARTER, start: "2025-02-01" }) { expected } }', message: /^period\.start: 2025-02-01 is not the first day of a quarter/ },

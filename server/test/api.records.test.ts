@@ -42,6 +42,23 @@ describe('GraphQL API: records', () => {
       where: "host_region_id IN (SELECT id FROM region WHERE code = '75' OR parent_id = (SELECT id FROM region WHERE code = '75'))",
     },
     { name: 'one city', filter: { regionCode: '13.77', kinds: ['WORKSHOP'] }, where: "host_region_id = (SELECT id FROM region WHERE code = '13.77') AND kind = 'WORKSHOP'" },
+    {
+      name: 'attending city, wherever hosted',
+      filter: { participatingRegionCode: '13.77' },
+      where: "id IN (SELECT s.event_id FROM session s JOIN attendance a ON a.session_id = s.id WHERE a.region_id = (SELECT id FROM region WHERE code = '13.77'))",
+    },
+    {
+      name: 'attending province area, national events only',
+      filter: { participatingRegionCode: '13', national: true },
+      where: `host_region_id IS NULL AND id IN (SELECT s.event_id FROM session s JOIN attendance a ON a.session_id = s.id
+              WHERE a.region_id IN (SELECT id FROM region WHERE code = '13' OR parent_id = (SELECT id FROM region WHERE code = '13')))`,
+    },
+    {
+      name: 'attending one city and hosted in its province',
+      filter: { participatingRegionCode: '13.77', regionCode: '13' },
+      where: `host_region_id IN (SELECT id FROM region WHERE code = '13' OR parent_id = (SELECT id FROM region WHERE code = '13'))
+              AND id IN (SELECT s.event_id FROM session s JOIN attendance a ON a.session_id = s.id WHERE a.region_id = (SELECT id FROM region WHERE code = '13.77'))`,
+    },
   ])('filters events by $name like plain SQL does', async ({ filter, where }) => {
     const answer = await api.query<EventsAnswer>(eventsQuery, { filter, first: 5 });
     expect(answer.errors).toBeUndefined();
@@ -64,6 +81,24 @@ describe('GraphQL API: records', () => {
        ORDER BY e.starts_at DESC, e.id DESC`,
     );
     expect(ids).toEqual(rows.map((row) => row.id));
+  });
+
+  it('walks the events a city attended page by page, the same rows as SQL, among them events hosted elsewhere', async () => {
+    const ids: string[] = [];
+    let after: string | null = null;
+    for (let page = 0; page < 100; page++) {
+      const answer: { data?: EventsAnswer } = await api.query<EventsAnswer>(eventsQuery, { filter: { participatingRegionCode: '13.77' }, first: 7, after });
+      ids.push(...answer.data!.events.edges.map((edge) => edge.node.id));
+      if (!answer.data!.events.pageInfo.hasNextPage) break;
+      after = answer.data!.events.pageInfo.endCursor;
+    }
+    const { rows } = await db.sql.query(
+      `SELECT e.id::text AS id, e.host_region_id IS DISTINCT FROM (SELECT id FROM region WHERE code = '13.77') AS elsewhere FROM event e
+       WHERE EXISTS (SELECT 1 FROM session s JOIN attendance a ON a.session_id = s.id WHERE s.event_id = e.id AND a.region_id = (SELECT id FROM region WHERE code = '13.77'))
+       ORDER BY e.starts_at DESC, e.id DESC`,
+    );
+    expect(ids).toEqual(rows.map((row) => row.id));
+    expect(rows.filter((row) => row.elsewhere).length).toBeGreaterThan(0);
   });
 
   it('answers an event with its program, host, values, sessions, speakers and attendance', async () => {
@@ -182,6 +217,10 @@ describe('GraphQL API: records', () => {
 
   it.each([
     { name: 'an unknown region in a filter', query: '{ events(filter: { regionCode: "99.99" }) { totalCount } }', code: 'BAD_USER_INPUT', message: /^filter\.regionCode: no region has code 99\.99/ },
+    {
+      name: 'an unknown attending region', query: '{ events(filter: { participatingRegionCode: "99.99" }) { totalCount } }', code: 'BAD_USER_INPUT',
+      message: /^filter\.participatingRegionCode: no region has code 99\.99/,
+    },
     { name: 'an inverted date range', query: '{ events(filter: { period: { from: "2023-02-01", to: "2023-01-01" } }) { totalCount } }', code: 'BAD_USER_INPUT', message: /^filter\.period\.to: 2023-01-01 is before/ },
     { name: 'an unknown indicator in a filter', query: '{ observations(filter: { indicatorCode: "NOPE" }) { totalCount } }', code: 'BAD_USER_INPUT', message: /^filter\.indicatorCode: no indicator has code NOPE/ },
     { name: 'an unknown indicator', query: '{ indicator(code: "NOPE") { name } }', code: 'NOT_FOUND', message: /indicator NOPE not found/ },

@@ -48,7 +48,8 @@ describe('the indicator explorer', () => {
     expect(await page.getByLabel('Indikator', { exact: true }).inputValue()).toBe('INDEKS_BERAKHLAK');
     expect(await page.getByLabel('Tahun', { exact: true }).inputValue()).toBe('2025');
     await expect.poll(() => page.getByTestId('map-tile').count()).toBe(38);
-    expect(await page.locator('[data-testid="map-tile"][data-code="75"]').getAttribute('href')).toBe('/wilayah/75');
+    // A tile highlights its province in the view.
+    expect(await page.locator('[data-testid="map-tile"][data-code="75"]').getAttribute('href')).toBe('?indikator=INDEKS_BERAKHLAK&tahun=2025&sorot=75');
     await expect.poll(() => page.getByTestId('indicator-ranking-chart').locator('canvas').count()).toBe(1);
     await page.getByTestId('indicator-ranking-toggle').click();
     const table = page.getByTestId('indicator-ranking-table');
@@ -104,6 +105,50 @@ describe('the indicator explorer', () => {
     // (The form sends the national level as an empty `wilayah`.)
     await expect.poll(() => new URL(page.url()).searchParams.get('wilayah') ?? '').toBe('');
     await expect.poll(() => page.getByTestId('map-tile').count()).toBe(38);
+    await page.context().close();
+  });
+
+  it('highlights a region picked on the map or in the chart\'s table on map, chart and table, with its trend', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await signIn(page, product.webUrl, ANALYST);
+    await page.goto(`${product.webUrl}/indikator?indikator=INDEKS_BERAKHLAK&tahun=2025`);
+    const seriesColumns = () => page.getByTestId('indicator-series-table').locator('thead th').allInnerTexts();
+    await expect.poll(seriesColumns).toEqual(['Periode', 'Indeks BerAKHLAK per nilai', 'Target nasional']);
+
+    const tile = page.locator('[data-testid="map-tile"][data-code="75"]');
+    await tile.click();
+    await page.waitForURL((url) => url.searchParams.get('sorot') === '75');
+    await expect.poll(() => page.getByTestId('selection-bar').innerText()).toMatch(/Gorontalo dipilih/);
+    expect(await tile.getAttribute('aria-current')).toBe('true');
+    await expect.poll(seriesColumns).toEqual(['Periode', 'Gorontalo', 'Nasional', 'Target nasional']);
+    expect(await page.getByTestId('indicator-ranking-table').locator('tr[aria-current="true"] th').innerText()).toMatch(/^Gorontalo/);
+    // The highlighted series is the API's series of the province.
+    const answer = await askApi(
+      product.apiUrl,
+      `{ indicatorSeries(indicatorCode: "INDEKS_BERAKHLAK", period: { from: "2021-07-27", to: "2025-12-31" }, periodType: YEAR, regionCode: "75") { periodStart value } }`,
+      { session: await sessionCookie(page) },
+    );
+    const points = (answer.data as { indicatorSeries: { value: number | null }[] }).indicatorSeries;
+    const csv = await csvRows(page, 'indicator-series-csv');
+    expect([...csv.rows.values()].map((cells) => cells[1])).toEqual(points.map((point) => (point.value === null ? '' : String(point.value))));
+    await screenshot(page, 'indicator-explorer-highlighted-id');
+
+    // Within Gorontalo, a city picked in the chart's table; the province's own series stands beside it.
+    await page.getByLabel('Tingkat wilayah', { exact: true }).selectOption('75');
+    await Promise.all([page.waitForURL(/wilayah=75/), page.getByRole('button', { name: 'Tampilkan' }).click()]);
+    // Gorontalo is the area now, no longer one of the regions listed: nothing is highlighted.
+    expect(new URL(page.url()).searchParams.get('sorot')).toBe('75');
+    expect(await page.getByTestId('selection-bar').innerText()).toBe('');
+    await page.getByTestId('indicator-ranking-toggle').click();
+    await page.getByTestId('indicator-ranking-table').getByRole('link', { name: 'Kota Gorontalo' }).click();
+    await page.waitForURL((url) => url.searchParams.get('sorot') === '75.71');
+    await expect.poll(seriesColumns).toEqual(['Periode', 'Kota Gorontalo', 'Gorontalo', 'Target nasional']);
+    expect(await page.getByTestId('indicator-ranking-table').isVisible()).toBe(true);
+
+    // The back button takes the highlight away again.
+    await page.goBack();
+    await expect.poll(() => new URL(page.url()).searchParams.get('sorot')).toBe('75');
+    await expect.poll(seriesColumns).toEqual(['Periode', 'Indeks BerAKHLAK per nilai', 'Target nasional']);
     await page.context().close();
   });
 });

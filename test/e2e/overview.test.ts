@@ -41,8 +41,8 @@ describe('the product from its start command', () => {
     await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('id');
     const gorontalo = rows.filter({ hasText: 'Gorontalo' });
     await expect.poll(() => gorontalo.first().innerText()).toMatch(/\b75\s+Gorontalo\s.*\s32\.725\s/);
-    // Every tile drills down to its province's page.
-    expect(await page.locator('[data-testid="map-tile"][data-code="75"]').getAttribute('href')).toBe('/wilayah/75');
+    // Every tile selects its province for the whole page (the selected one then leads to the province's page).
+    expect(await page.locator('[data-testid="map-tile"][data-code="75"]').getAttribute('href')).toMatch(/^\?.*\bprovinsi=75$/);
     for (const figure of ['headline-stages', 'headline-reached', 'headline-events', 'headline-index', 'headline-completeness']) {
       expect(await page.getByTestId(figure).count(), figure).toBe(1);
     }
@@ -127,6 +127,129 @@ describe('the product from its start command', () => {
     await expect.poll(() => page.getByTestId('ranking-row').filter({ hasText: 'Gorontalo' }).first().innerText()).toMatch(/32,725/);
     await screenshot(page, 'national-overview-en');
     await context.close();
+  });
+
+  it('selects a province from the map, the ranking chart or the table for every chart on the page, in the URL', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await signIn(page, product.webUrl, ANALYST);
+    await page.goto(`${product.webUrl}/?indikator=INDEKS_BERAKHLAK&tahun=2025`);
+    await expect.poll(() => page.getByTestId('ranking-chart').locator('canvas').count()).toBe(1);
+    expect(await page.getByTestId('selection-section').count()).toBe(0);
+    const trendColumns = () => page.getByTestId('indicator-trend-table').locator('thead th').allInnerTexts();
+    expect(await trendColumns()).toEqual(['Periode', 'Indeks BerAKHLAK per nilai', 'Target']);
+
+    // A click on Gorontalo's tile selects it: in the URL, on the map, in the table, and in the other charts.
+    const tile = page.locator('[data-testid="map-tile"][data-code="75"]');
+    await tile.click();
+    await page.waitForURL((url) => url.searchParams.get('provinsi') === '75');
+    expect(Object.fromEntries(new URL(page.url()).searchParams)).toMatchObject({ indikator: 'INDEKS_BERAKHLAK', tahun: '2025' });
+    await expect.poll(() => page.getByTestId('selection-bar').innerText()).toMatch(/Gorontalo dipilih[\s\S]*Buka halaman Gorontalo[\s\S]*Hapus pilihan/);
+    expect(await tile.getAttribute('aria-current')).toBe('true');
+    expect(await tile.getAttribute('href')).toBe('/wilayah/75');
+    expect(await page.locator('[data-testid="ranking-row"][aria-current="true"]').getAttribute('data-code')).toBe('75');
+    await expect.poll(trendColumns).toEqual(['Periode', 'Gorontalo', 'Nasional', 'Target']);
+    expect(await page.getByTestId('event-trend-chart').locator('figcaption').innerText()).toMatch(/Kegiatan dan sesi di Gorontalo/);
+    expect(await page.getByTestId('stages-chart').locator('figcaption').innerText()).toMatch(/Kabupaten dan kota di Gorontalo/);
+    expect(await page.getByTestId('coverage-trend-table').locator('thead th').allInnerTexts()).toEqual(['Periode', 'Gorontalo', 'Nasional']);
+    expect(await page.getByTestId('selection-reached').innerText()).toMatch(/Nasional: \d/);
+    // The province's figures are the API's for the province.
+    const answer = await askApi(
+      product.apiUrl,
+      `{ eventTrends(period: { from: "2021-07-27", to: "2025-12-31" }, periodType: QUARTER, regionCode: "75") { events } }`,
+      { session: await sessionCookie(page) },
+    );
+    const events = (answer.data as { eventTrends: { events: number }[] }).eventTrends.map((point) => String(point.events));
+    const table = page.getByTestId('event-trend-table');
+    expect(await table.locator('tbody tr td:nth-of-type(1)').allInnerTexts()).toEqual(events);
+    await screenshot(page, 'national-overview-selected-id');
+
+    // A bar of the ranking chart selects its province too: the chart's table says which bar is where.
+    const canvas = page.getByTestId('ranking-chart').locator('canvas');
+    const firstCode = await page.getByTestId('ranking-row').first().getAttribute('data-code');
+    // Clear of the selection bar, which stays at the top of the window as the page scrolls.
+    await canvas.evaluate((element) => element.ownerDocument.defaultView!.scrollBy(0, element.getBoundingClientRect().top - 300));
+    const box = (await canvas.boundingBox())!;
+    // The best province's bar is the top one, some 15 px thick around 20 px down, and reaches well past a third of the width.
+    await page.mouse.click(box.x + box.width * 0.35, box.y + 20);
+    await page.waitForURL((url) => url.searchParams.get('provinsi') === firstCode);
+    await expect.poll(() => page.getByTestId('selection-bar').innerText()).not.toMatch(/Gorontalo dipilih/);
+
+    // The back button undoes the selection, back to Gorontalo and then to none.
+    await page.goBack();
+    await expect.poll(() => new URL(page.url()).searchParams.get('provinsi')).toBe('75');
+    await expect.poll(() => page.getByTestId('selection-bar').innerText()).toMatch(/Gorontalo dipilih/);
+    await page.goBack();
+    await expect.poll(() => new URL(page.url()).searchParams.get('provinsi')).toBeNull();
+    await expect.poll(() => page.getByTestId('selection-section').count()).toBe(0);
+
+    // With the keyboard: Enter on a row's name selects it, and focus stays there; the clear control ends it.
+    const aceh = page.getByTestId('ranking-row').filter({ hasText: 'Aceh' }).getByRole('link');
+    await aceh.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL((url) => url.searchParams.get('provinsi') === '11');
+    await expect.poll(() => page.getByTestId('selection-bar').innerText()).toMatch(/Aceh dipilih/);
+    expect(await page.locator('*:focus').evaluate((element) => element.closest('tr')?.getAttribute('data-code'))).toBe('11');
+    // The filters keep the selection when they change.
+    await page.getByLabel('Tahun', { exact: true }).selectOption('2024');
+    await Promise.all([page.waitForURL(/tahun=2024/), page.getByRole('button', { name: 'Tampilkan' }).click()]);
+    expect(new URL(page.url()).searchParams.get('provinsi')).toBe('11');
+    await page.getByTestId('selection-clear').click();
+    await page.waitForURL((url) => !url.searchParams.has('provinsi'));
+    expect(new URL(page.url()).searchParams.get('tahun')).toBe('2024');
+    await expect.poll(() => page.getByTestId('selection-section').count()).toBe(0);
+    // Selected, the province's name leads to its own page.
+    await page.goto(`${product.webUrl}/?provinsi=75`);
+    await Promise.all([page.waitForURL(`${product.webUrl}/wilayah/75`), page.getByTestId('selection-open').click()]);
+    await page.context().close();
+  });
+
+  it('selects a province without JavaScript, through plain links', async () => {
+    const page = await browser.newPage({ javaScriptEnabled: false });
+    await signIn(page, product.webUrl, ANALYST);
+    await page.goto(`${product.webUrl}/?indikator=INDEKS_BERAKHLAK&tahun=2025`);
+    await Promise.all([
+      page.waitForURL((url) => url.searchParams.get('provinsi') === '75'),
+      page.getByTestId('ranking-row').filter({ hasText: 'Gorontalo' }).getByRole('link').click(),
+    ]);
+    expect(await page.getByTestId('selection-bar').innerText()).toMatch(/Gorontalo dipilih/);
+    expect(await page.getByTestId('indicator-trend-table').locator('thead th').allInnerTexts()).toEqual(['Periode', 'Gorontalo', 'Nasional', 'Target']);
+    await Promise.all([page.waitForURL((url) => !url.searchParams.has('provinsi')), page.getByTestId('selection-clear').click()]);
+    expect(await page.getByTestId('selection-section').count()).toBe(0);
+    await page.context().close();
+  });
+
+  it('prints the overview for a briefing: no controls, every chart with its table, a header with the filters and the day', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await signIn(page, product.webUrl, ANALYST);
+    await page.goto(`${product.webUrl}/?indikator=INDEKS_BERAKHLAK&tahun=2025&provinsi=75`);
+    await expect.poll(() => page.getByTestId('ranking-chart').locator('canvas').count()).toBe(1);
+    const button = page.getByTestId('print-button');
+    expect(await button.innerText()).toBe('Cetak');
+    // The button opens the browser's print dialog; here it is stood in for, to see that it was asked for.
+    await page.locator('body').evaluate((body) => {
+      body.ownerDocument.defaultView!.print = () => body.setAttribute('data-printed', 'yes');
+    });
+    await button.click();
+    expect(await page.locator('body').getAttribute('data-printed')).toBe('yes');
+
+    expect(await page.getByTestId('print-header').isVisible()).toBe(false);
+    await page.emulateMedia({ media: 'print' });
+    const header = page.getByTestId('print-header');
+    expect(await header.isVisible()).toBe(true);
+    expect(await header.innerText()).toMatch(/Ikhtisar Nasional/);
+    expect(await page.getByTestId('print-filters').innerText()).toMatch(/Indikator: Indeks BerAKHLAK per nilai[\s\S]*Tahun: 2025[\s\S]*Provinsi terpilih: Gorontalo/);
+    expect(await page.getByTestId('print-date').innerText()).toMatch(/^Dicetak \d{1,2} \w{3} \d{4}/);
+    for (const hidden of ['overview-filters', 'print-button', 'ranking-toggle', 'ranking-csv', 'province-ranking-csv', 'selection-bar']) {
+      expect(await page.getByTestId(hidden).first().isVisible(), hidden).toBe(false);
+    }
+    expect(await page.getByRole('navigation', { name: 'Navigasi utama' }).isVisible()).toBe(false);
+    for (const table of ['ranking-table', 'stages-table', 'event-trend-table', 'indicator-trend-table', 'coverage-trend-table']) {
+      expect(await page.getByTestId(table).isVisible(), table).toBe(true);
+    }
+    // A chart stays whole on a page.
+    expect(await page.locator('.canvas-box').first().evaluate((box) => box.ownerDocument.defaultView!.getComputedStyle(box).breakInside)).toBe('avoid');
+    await page.pdf({ path: new URL('../test-results/national-overview-print-id.pdf', import.meta.url).pathname, format: 'A4' });
+    await page.context().close();
   });
 
   it('stops everything on Ctrl-C: dashboard, API and PostgreSQL', async () => {

@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 
 /** The demo accounts the start command creates with the demo data; all share one password. */
 export const DEMO_PASSWORD = 'berakhlak-demo';
+export const ADMINISTRATOR = 'admin@berakhlak.example';
 export const ANALYST = 'analis@berakhlak.example';
 export const SECRETARY_PARIAMAN = 'sekko.pariaman@berakhlak.example';
 

@@ -2,8 +2,22 @@ import { redirect, type Handle, type HandleServerError } from '@sveltejs/kit';
 import { anonymousRedirect } from '$lib/access';
 import { DEFAULT_LANG, LANG_COOKIE, parseLang, t } from '$lib/i18n';
 import { ApiError, SESSION_COOKIE } from '$lib/server/graphql';
+import { logError, REQUEST_ID_HEADER, requestIdFor, withRequestId } from '$lib/server/request-id';
 
+// Every page request has an id (a proxy's X-Request-Id, or a new one): the dashboard sends it on
+// with each API request it makes and returns it, so one id finds a request in both servers' logs.
 export const handle: Handle = async ({ event, resolve }) => {
+	const requestId = requestIdFor(event.request.headers.get(REQUEST_ID_HEADER));
+	const response = await withRequestId(requestId, () => answer({ event, resolve }));
+	try {
+		response.headers.set(REQUEST_ID_HEADER, requestId);
+	} catch {
+		// An API answer passed on as it came has immutable headers; it carries the API's id already.
+	}
+	return response;
+};
+
+const answer: Handle = async ({ event, resolve }) => {
 	const lang = parseLang(event.cookies.get(LANG_COOKIE));
 	event.locals.lang = lang;
 	// Without a session cookie nobody is signed in; whether a cookie is still valid, the API says on the first query.
@@ -22,12 +36,12 @@ export const handleError: HandleServerError = ({ error, event, status, message }
 	const where = `${event.request.method} ${event.url.pathname}`;
 
 	if (error instanceof ApiError) {
-		console.error(`[web] ${where}: ${error.message}`);
+		logError(`${where}: ${error.message}`);
 		return { message: t(lang, 'error.apiUnavailable'), code: 'API_UNAVAILABLE' };
 	}
 	if (status === 404) {
 		return { message };
 	}
-	console.error(`[web] ${where}: unexpected error`, error);
+	logError(`${where}: unexpected error`, error);
 	return { message: t(lang, 'error.unexpected') };
 };

@@ -3,6 +3,7 @@ import { Migration20261123090323_Initial } from './Migration20261123090323_Initi
 import { Migration20261123090400_IntegrityTriggers } from './Migration20261123090400_IntegrityTriggers.js';
 import { Migration20261123103921_AccessAndAudit } from './Migration20261123103921_AccessAndAudit.js';
 import { Migration20261123115221_ImportKeys } from './Migration20261123115221_ImportKeys.js';
+import { Migration20261123150000_Rollups } from './Migration20261123150000_Rollups.js';
 
 export const migrations = [
   { name: 'Migration20261123000000_Functions', class: Migration20261123000000_Functions },
@@ -10,4 +11,5 @@ export const migrations = [
   { name: 'Migration20261123090400_IntegrityTriggers', class: Migration20261123090400_IntegrityTriggers },
   { name: 'Migration20261123103921_AccessAndAudit', class: Migration20261123103921_AccessAndAudit },
   { name: 'Migration20261123115221_ImportKeys', class: Migration20261123115221_ImportKeys },
+  { name: 'Migration20261123150000_Rollups', class: Migration20261123150000_Rollups },
 ];

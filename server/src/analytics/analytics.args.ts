@@ -83,6 +83,9 @@ export class RolloutArgs extends PageArgs {
 
   @Field(() => String, { nullable: true, description: 'With a per-value indicator: only this core value (otherwise the mean of the values).' })
   coreValueCode?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Only the events of this program, e.g. `BERAKHLAK`: events, sessions, attendance and coverage count them alone; stage and indicator stay whole.' })
+  programCode?: string | null;
 }
 
 @ArgsType()

@@ -1,6 +1,8 @@
-import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import { Access, callerScope } from '../auth/access.js';
 import type { Context } from '../common/context.js';
+import { selectsField } from '../common/selection.js';
 import { withCost } from '../http/limits.js';
 import { CoreValue } from '../programs/core-value.entity.js';
 import { Region } from '../regions/region.entity.js';
@@ -17,7 +19,7 @@ const service = (context: Context) => new AnalyticsService(context.em, context.l
 @Resolver()
 export class AnalyticsResolver {
   @Access('SIGNED_IN')
-  @Query(() => IndicatorGroupConnection, { description: withCost('Query.indicatorAggregate', 'Any indicator grouped by region, parent area, level, period and core value, by its own aggregation rules.') })
+  @Query(() => IndicatorGroupConnection, { description: withCost('Query.indicatorAggregate', 'Any indicator grouped by region, parent area, level, period and core value, by its own aggregation rules; without groupBy, one total (cost 300).') })
   indicatorAggregate(@Args() args: IndicatorAggregateArgs, @Ctx() context: Context) {
     return service(context).indicatorGroups(args);
   }
@@ -36,8 +38,8 @@ export class AnalyticsResolver {
 
   @Access('SIGNED_IN')
   @Query(() => RolloutConnection, { description: withCost('Query.rollout', 'The rollout table: provinces, or the regencies and cities of a province, with stage, coverage, activity and an indicator against target, ranked.') })
-  rollout(@Args() args: RolloutArgs, @Ctx() context: Context) {
-    return service(context).rollout(args);
+  rollout(@Args() args: RolloutArgs, @Ctx() context: Context, @Info() info: GraphQLResolveInfo) {
+    return service(context).rollout(args, selectsField(info, 'sessions'));
   }
 
   @Access('SIGNED_IN')

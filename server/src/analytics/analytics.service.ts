@@ -1,9 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { type Connection, decodeKeyCursor, toConnection } from '../common/connection.js';
 import { badInput } from '../common/errors.js';
+import { inRequestSlot } from '../common/request-slots.js';
 import type { Loaders } from '../common/loaders.js';
 import type { Scope } from '../auth/scope.js';
-import { addDays, checkRange, dayAfter, isPeriodStart, periodEnd } from '../common/period.js';
+import { addDays, checkRange, dayAfter, isPeriodStart, MAX_SERIES_PERIODS, periodEnd, periodsBetween } from '../common/period.js';
 import { PeriodType } from '../indicators/indicator.enums.js';
 import { Indicator } from '../indicators/indicator.entity.js';
 import { IndicatorService } from '../indicators/indicator.service.js';
@@ -24,7 +25,7 @@ export class AnalyticsService {
   constructor(private readonly em: EntityManager, private readonly loaders: Loaders, private readonly scope: Scope) {}
 
   private run<T>(part: Part): Promise<T[]> {
-    return this.em.getConnection().execute(part.text, part.params);
+    return inRequestSlot(this.em, () => this.em.getConnection().execute(part.text, part.params));
   }
 
   private regions(): RegionService {
@@ -42,15 +43,29 @@ export class AnalyticsService {
     return value.id;
   }
 
+  private async programId(code: string | null | undefined, argument: string): Promise<number | null> {
+    if (!code) return null;
+    const program = await this.em.findOne(Program, { code });
+    if (!program) throw badInput(argument, `no program has code ${code}`);
+    return program.id;
+  }
+
   private async aggregateQuery(indicator: Indicator, groupBy: IndicatorGroupBy[], periodType: PeriodType | null | undefined, filter: AggregateFilter, prefix: string): Promise<AggregateQuery> {
     checkRange(filter.period, `${prefix}period`);
+    const area = await this.regions().aggregateArea(filter.regionCode, `${prefix}regionCode`);
+    if (area.beyondScope) {
+      // Around the caller's scope (its province, the country) only totals: per period and core value, never per region.
+      const byRegion = groupBy.find((group) => group === IndicatorGroupBy.REGION || group === IndicatorGroupBy.PARENT || group === IndicatorGroupBy.LEVEL);
+      if (byRegion) throw this.scope.breakdownRefused('groupBy', `grouping ${filter.regionCode ?? 'the whole country'} by ${byRegion}`);
+      if (filter.level) throw this.scope.breakdownRefused(`${prefix}level`, `narrowing ${filter.regionCode ?? 'the whole country'} to one level`);
+    }
     return {
       indicatorId: indicator.id,
       regionAggregation: indicator.regionAggregation,
       timeAggregation: indicator.timeAggregation,
       groupBy,
       periodType: periodType ?? indicator.periodType,
-      regionIds: await this.regions().optionalAreaIds(filter.regionCode, `${prefix}regionCode`),
+      regionIds: area.ids,
       level: filter.level ?? null,
       from: filter.period?.from ?? null,
       to: filter.period?.to ?? null,
@@ -61,7 +76,7 @@ export class AnalyticsService {
   async indicatorGroups(args: IndicatorAggregateArgs): Promise<Connection<IndicatorGroup>> {
     const indicator = await this.indicator(args.indicatorCode, 'indicatorCode');
     const query = await this.aggregateQuery(indicator, [...new Set(args.groupBy)], args.periodType, args.filter ?? {}, 'filter.');
-    const offset = decodeKeyCursor<[number]>(args.after, 1)?.[0] ?? 0;
+    const offset = decodeKeyCursor(args.after, ['int'])?.[0] ?? 0;
     const inner = indicatorAggregateSql(query);
     const rows = await this.run<AggregateRow & { total: string }>(
       sql`SELECT g.*, count(*) OVER () AS total FROM (${inner}) g ORDER BY ${sql.raw(inner.sortColumns.length ? inner.sortColumns.join(', ') : '1')} LIMIT ${args.first + 1} OFFSET ${offset}`,
@@ -84,7 +99,10 @@ export class AnalyticsService {
   async coverageSeries(args: CoverageSeriesArgs): Promise<CoveragePoint[]> {
     if (!args.period.from || !args.period.to) throw badInput('period', 'needs both from and to');
     checkRange(args.period, 'period');
-    const area = await this.regions().optionalAreaIds(args.regionCode, 'regionCode');
+    const periods = periodsBetween(args.periodType, args.period.from, args.period.to);
+    if (periods > MAX_SERIES_PERIODS) throw badInput('period', `spans ${periods} periods of type ${args.periodType}, more than the ${MAX_SERIES_PERIODS} a series takes; choose a shorter period or a longer periodType`);
+    // One total per period, so also of the areas around a limited caller's scope.
+    const area = (await this.regions().aggregateArea(args.regionCode, 'regionCode')).ids;
     const members = area ? sql`WHERE id IN (${sql.list(area)})` : sql``;
     const type = args.periodType.toLowerCase();
     const rows = await this.run<{ period_start: string; reached: string; headcount: string }>(sql`
@@ -93,10 +111,9 @@ export class AnalyticsService {
         SELECT generate_series(date_trunc(${type}, ${args.period.from}::date), ${args.period.to}::date, ${stepOf[args.periodType]}::interval)::date AS bucket
       ),
       per_bucket AS (
-        SELECT a.region_id, date_trunc(${type}, s.starts_at AT TIME ZONE 'UTC')::date AS bucket, sum(a.participants) AS participants
-        FROM attendance a JOIN session s ON s.id = a.session_id JOIN event e ON e.id = s.event_id
-        WHERE e.status = 'HELD' AND s.starts_at >= ${args.period.from}::timestamptz AND s.starts_at < ${dayAfter(args.period.to)}::timestamptz
-          AND a.region_id IN (SELECT id FROM members)
+        SELECT a.region_id, date_trunc(${type}, a.day)::date AS bucket, sum(a.participants) AS participants
+        FROM attendance_between(${args.period.from}::date, ${args.period.to}::date, NULL) a
+        WHERE a.region_id IN (SELECT id FROM members)
         GROUP BY 1, 2
       ),
       running AS (
@@ -125,14 +142,17 @@ export class AnalyticsService {
     return { where: sql`r.level = ${wanted}`, provinces: wanted === RegionLevel.PROVINCE };
   }
 
-  async rollout(args: RolloutArgs): Promise<Connection<RolloutRow>> {
+  async rollout(args: RolloutArgs, withSessions: boolean): Promise<Connection<RolloutRow>> {
     checkRange(args.period, 'period');
     const { where, provinces } = await this.listed(args.parentCode, args.level);
     const indicator = args.indicatorCode ? await this.indicator(args.indicatorCode, 'indicatorCode') : null;
+    // A program narrows the activity (events, sessions, attendance and the coverage it makes) to its events.
+    const programId = await this.programId(args.programCode, 'programCode');
+    const ofProgram = programId === null ? sql`` : sql`AND e.program_id = ${programId}`;
     const from = args.period?.from ?? '-infinity';
     const until = args.period?.to ? dayAfter(args.period.to) : 'infinity';
     const asOf = args.period?.to ?? 'infinity';
-    const offset = decodeKeyCursor<[number]>(args.after, 1)?.[0] ?? 0;
+    const offset = decodeKeyCursor(args.after, ['int'])?.[0] ?? 0;
 
     let indicatorCte = sql`SELECT NULL::int AS key, NULL::float AS value WHERE false`;
     if (indicator) {
@@ -153,22 +173,19 @@ export class AnalyticsService {
         FROM rows JOIN region m ON m.id = rows.id OR (rows.level = 'PROVINCE' AND m.parent_id = rows.id)
       ),
       attended AS (
-        SELECT mb.row_id, a.region_id, a.session_id, a.participants
-        FROM members mb JOIN attendance a ON a.region_id = mb.region_id
-        JOIN session s ON s.id = a.session_id JOIN event e ON e.id = s.event_id
-        WHERE e.status = 'HELD' AND s.starts_at >= ${from}::timestamptz AND s.starts_at < ${until}::timestamptz
+        SELECT region_id, sum(participants) AS participants
+        FROM attendance_between(${args.period?.from ?? '-infinity'}::date, ${args.period?.to ?? 'infinity'}::date, ${programId}::int) GROUP BY region_id
       ),
       coverage AS (
         SELECT mb.row_id, sum(least(coalesce(p.participants, 0), mb.headcount)) AS reached, sum(coalesce(p.participants, 0)) AS participants,
                sum(mb.headcount) AS headcount, count(*) FILTER (WHERE p.participants > mb.headcount) AS capped
-        FROM members mb LEFT JOIN (SELECT row_id, region_id, sum(participants) AS participants FROM attended GROUP BY row_id, region_id) p
-          ON p.row_id = mb.row_id AND p.region_id = mb.region_id
+        FROM members mb LEFT JOIN attended p ON p.region_id = mb.region_id
         GROUP BY mb.row_id
       ),
-      sessions AS (SELECT row_id, count(DISTINCT session_id) AS sessions FROM attended GROUP BY row_id),
+      sessions AS (${withSessions ? sessionsAttended(from, until, ofProgram) : sql`SELECT NULL::int AS row_id, 0 AS sessions WHERE false`}),
       hosted AS (
         SELECT mb.row_id, count(*) AS events FROM members mb JOIN event e ON e.host_region_id = mb.region_id
-        WHERE e.status <> 'CANCELLED' AND e.starts_at >= ${from}::timestamptz AND e.starts_at < ${until}::timestamptz
+        WHERE e.status <> 'CANCELLED' AND e.starts_at >= ${from}::timestamptz AND e.starts_at < ${until}::timestamptz ${ofProgram}
         GROUP BY mb.row_id
       ),
       stages AS (${regionStages(asOf)}),
@@ -274,32 +291,68 @@ export class AnalyticsService {
 
   async eventTrends(args: EventTrendArgs): Promise<EventTrendPoint[]> {
     checkRange(args.period, 'period');
-    const byKind = args.groupBy.includes(EventGroupBy.KIND);
-    const byMode = args.groupBy.includes(EventGroupBy.MODE);
-    const filters: Part[] = [sql`e.status <> 'CANCELLED'`];
-    if (args.period?.from) filters.push(sql`e.starts_at >= ${args.period.from}::timestamptz`);
-    if (args.period?.to) filters.push(sql`e.starts_at < ${dayAfter(args.period.to)}::timestamptz`);
     const area = await this.regions().optionalAreaIds(args.regionCode, 'regionCode');
-    if (area) filters.push(sql`e.host_region_id IN (${sql.list(area)})`);
-    if (args.programCode) {
-      const program = await this.em.findOne(Program, { code: args.programCode });
-      if (!program) throw badInput('programCode', `no program has code ${args.programCode}`);
-      filters.push(sql`e.program_id = ${program.id}`);
-    }
-    // As on the events themselves, a caller limited to a region counts only its regions' participants.
-    const attendees = this.scope.isNational ? sql`` : sql`AND a.region_id IN (${sql.list(this.scope.areaIds!)})`;
+    const programId = await this.programId(args.programCode, 'programCode');
+    const bucket = args.periodType.toLowerCase();
+    const kind = sql.raw(args.groupBy.includes(EventGroupBy.KIND) ? 'kind' : 'NULL::text');
+    const mode = sql.raw(args.groupBy.includes(EventGroupBy.MODE) ? 'mode' : 'NULL::text');
+    const grouped = area || !this.scope.isNational
+      ? this.eventsByBucket(args, area, programId, bucket, kind, mode)
+      : nationalEventsByBucket(args, programId, bucket, kind, mode);
+    // Grouped on the bucket itself and formatted afterwards: formatting each of 200,000 events costs more than the sums.
     const rows = await this.run<{ period_start: string; kind: string | null; mode: string | null; events: string; sessions: string; participants: string }>(sql`
-      SELECT to_char(date_trunc(${args.periodType.toLowerCase()}, e.starts_at AT TIME ZONE 'UTC'), 'YYYY-MM-DD') AS period_start,
-             ${sql.raw(byKind ? 'e.kind' : 'NULL::text')} AS kind, ${sql.raw(byMode ? 'e.mode' : 'NULL::text')} AS mode,
-             count(DISTINCT e.id) AS events, count(DISTINCT s.id) AS sessions, coalesce(sum(a.participants), 0) AS participants
-      FROM event e LEFT JOIN session s ON s.event_id = e.id LEFT JOIN attendance a ON a.session_id = s.id ${attendees}
-      WHERE ${sql.join(filters, ' AND ')}
-      GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`);
+      SELECT to_char(bucket, 'YYYY-MM-DD') AS period_start, kind, mode, events, sessions, participants FROM (${grouped}) g
+      ORDER BY bucket, kind, mode`);
     return rows.map((row) => ({
       periodStart: row.period_start, kind: row.kind as EventTrendPoint['kind'], mode: row.mode as EventTrendPoint['mode'],
       events: Number(row.events), sessions: Number(row.sessions), participants: Number(row.participants),
     }));
   }
+
+  /**
+   * An area's events, or any events for a caller limited to a region, who (as on the events themselves)
+   * counts only its own regions' participants: read from the events and their attendance rows.
+   */
+  private eventsByBucket(args: EventTrendArgs, area: number[] | null, programId: number | null, bucket: string, kind: Part, mode: Part): Part {
+    const filters: Part[] = [sql`e.status <> 'CANCELLED'`];
+    if (args.period?.from) filters.push(sql`e.starts_at >= ${args.period.from}::timestamptz`);
+    if (args.period?.to) filters.push(sql`e.starts_at < ${dayAfter(args.period.to)}::timestamptz`);
+    if (area) filters.push(sql`e.host_region_id IN (${sql.list(area)})`);
+    if (programId !== null) filters.push(sql`e.program_id = ${programId}`);
+    const tallies = this.scope.isNational
+      ? sql`SELECT event_id, sessions, participants FROM event_tally`
+      : sql`SELECT s.event_id, count(DISTINCT s.id) AS sessions, sum(a.participants) FILTER (WHERE a.region_id IN (${sql.list(this.scope.areaIds!)})) AS participants
+            FROM session s LEFT JOIN attendance a ON a.session_id = s.id
+            WHERE s.event_id IN (SELECT e.id FROM event e WHERE ${sql.join(filters, ' AND ')}) GROUP BY s.event_id`;
+    return sql`
+      SELECT date_trunc(${bucket}, e.starts_at AT TIME ZONE 'UTC') AS bucket, ${kind} AS kind, ${mode} AS mode,
+             count(*) AS events, coalesce(sum(t.sessions), 0) AS sessions, coalesce(sum(t.participants), 0) AS participants
+      FROM event e LEFT JOIN (${tallies}) t ON t.event_id = e.id
+      WHERE ${sql.join(filters, ' AND ')}
+      GROUP BY 1, 2, 3`;
+  }
+}
+
+/** The whole country's events from their per-day rollup, which has the same figures as the events and their tallies. */
+function nationalEventsByBucket(args: EventTrendArgs, programId: number | null, bucket: string, kind: Part, mode: Part): Part {
+  const filters: Part[] = [sql`true`];
+  if (args.period?.from) filters.push(sql`day >= ${args.period.from}::date`);
+  if (args.period?.to) filters.push(sql`day <= ${args.period.to}::date`);
+  if (programId !== null) filters.push(sql`program_id = ${programId}`);
+  return sql`
+    SELECT date_trunc(${bucket}, day) AS bucket, ${kind} AS kind, ${mode} AS mode,
+           sum(events) AS events, sum(sessions) AS sessions, sum(participants) AS participants
+    FROM event_day WHERE ${sql.join(filters, ' AND ')}
+    GROUP BY 1, 2, 3 HAVING sum(events) > 0`;
+}
+
+/** Sessions the rows' areas attended: distinct across an area's regions, so read from the attendance rows themselves. */
+function sessionsAttended(from: string, until: string, ofProgram: Part): Part {
+  return sql`SELECT mb.row_id, count(DISTINCT a.session_id) AS sessions
+    FROM members mb JOIN attendance a ON a.region_id = mb.region_id
+    JOIN session s ON s.id = a.session_id JOIN event e ON e.id = s.event_id
+    WHERE e.status = 'HELD' AND s.starts_at >= ${from}::timestamptz AND s.starts_at < ${until}::timestamptz ${ofProgram}
+    GROUP BY mb.row_id`;
 }
 
 interface AggregateRow {

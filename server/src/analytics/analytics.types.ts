@@ -91,16 +91,16 @@ export class RolloutRow {
   @Field(() => RegionStage, { nullable: true, description: 'Stage as of the last day of the period.' })
   stage!: RegionStage | null;
 
-  @Field(() => Coverage, { description: 'Civil servants reached in the period, over the whole area of the region.' })
+  @Field(() => Coverage, { description: 'Civil servants reached in the period (by the events of `programCode`, when given), over the whole area of the region.' })
   coverage!: Coverage;
 
-  @Field(() => Int, { description: 'Events hosted in the area in the period, cancelled ones excluded.' })
+  @Field(() => Int, { description: 'Events hosted in the area in the period (of `programCode`, when given), cancelled ones excluded.' })
   events!: number;
 
-  @Field(() => Int, { description: 'Sessions of held events in the period that the area attended.' })
+  @Field(() => Int, { description: 'Sessions of held events in the period (of `programCode`, when given) that the area attended.' })
   sessions!: number;
 
-  @Field(() => Int, { description: 'Participants from the area in the period.' })
+  @Field(() => Int, { description: 'Participants from the area in the period (in events of `programCode`, when given).' })
   attendance!: number;
 
   @Field(() => Float, { nullable: true, description: 'The chosen indicator over the area and period, by its rules.' })

@@ -2,6 +2,7 @@ import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import type pg from 'pg';
 import { type Connection, decodeCursor, toConnection } from '../common/connection.js';
 import { badInput } from '../common/errors.js';
+import { integerIdOf } from '../common/ids.js';
 import type { Viewer } from '../auth/viewer.js';
 import { AuditEntry } from './audit-entry.entity.js';
 import type { AuditLogArgs } from './audit.types.js';
@@ -38,10 +39,10 @@ export class AuditService {
     const where: FilterQuery<AuditEntry> & Record<string, unknown> = {};
     if (args.entity) where.entity = args.entity;
     if (args.action) where.action = args.action;
-    if (args.userId) where.user = Number(args.userId);
+    if (args.userId) where.user = integerIdOf(args.userId, 'userId');
     if (args.regionCode) where.region = { code: args.regionCode };
     const after = decodeCursor(args.after);
-    if (after !== null && !/^\d+$/.test(after)) throw badInput('after', 'is not a cursor of this list');
+    if (after !== null && !/^\d{1,18}$/.test(after)) throw badInput('after', 'is not a cursor of this list');
     const page = after === null ? where : { $and: [where, { id: { $lt: after } }] };
     const [rows, totalCount] = await Promise.all([
       this.em.find(AuditEntry, page, { orderBy: { id: 'desc' }, limit: args.first + 1 }),

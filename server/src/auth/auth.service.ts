@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { audit } from '../audit/audit.service.js';
 import { type Connection, decodeKeyCursor, toConnection } from '../common/connection.js';
-import { DomainError, ErrorCode, notFound } from '../common/errors.js';
+import { badInput, DomainError, ErrorCode, notFound } from '../common/errors.js';
 import type { HttpExchange } from './http-exchange.js';
 import { RegionService } from '../regions/region.service.js';
 import type { Loaders } from '../common/loaders.js';
@@ -14,7 +14,7 @@ import { hashSecret, newSecret, verifyPassword } from './secrets.js';
 import { beginLoginAttempt, loginSucceeded } from './throttle.js';
 import { User } from './user.entity.js';
 import { canReport, isAdministrator, type Viewer } from './viewer.js';
-import { findByIntegerId } from '../common/ids.js';
+import { findByIntegerId, integerIdOf } from '../common/ids.js';
 
 const SESSION_HOURS = 12;
 
@@ -22,12 +22,16 @@ const SESSION_HOURS = 12;
 const tokenView = (token: ApiToken) => ({ name: token.name, prefix: token.prefix, expiresAt: token.expiresAt.toISOString(), revokedAt: token.revokedAt?.toISOString() ?? null });
 const TOKEN_PREFIX = 'bkt_';
 
+const MAX_EMAIL_LENGTH = 254;
+
 export class AuthService {
   constructor(private readonly em: EntityManager, private readonly loaders: Loaders) {}
 
   /** Checks the password (after the slow-down), opens a session and sets its cookie. */
   async login(email: string, password: string, exchange: HttpExchange): Promise<Viewer> {
     const normalised = email.trim().toLowerCase();
+    // No address is longer (RFC 5321); a longer one would not fit the slow-down's key either.
+    if (normalised.length > MAX_EMAIL_LENGTH) throw badInput('email', `longer than ${MAX_EMAIL_LENGTH} characters`);
     await beginLoginAttempt(this.em, normalised, exchange.address);
     const user = await this.em.findOne(User, { email: normalised });
     if (!(await verifyPassword(user?.passwordHash ?? null, password)) || !user?.active) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'Wrong email or password');
@@ -59,7 +63,7 @@ export class AuthService {
 
   async tokens(viewer: Viewer, args: ApiTokensArgs): Promise<Connection<ApiToken>> {
     const userId = this.ownerOf(viewer, args.userId, 'userId');
-    const after = decodeKeyCursor<[number]>(args.after, 1);
+    const after = decodeKeyCursor(args.after, ['int']);
     const where = { user: userId };
     const page = after === null ? where : { ...where, id: { $lt: after[0] } };
     const [rows, totalCount] = await Promise.all([
@@ -110,9 +114,11 @@ export class AuthService {
 
   /** Whose tokens an argument names: one's own, or anyone's for an administrator. */
   private ownerOf(viewer: Viewer, userId: string | null | undefined, argument: string): number {
-    if (!userId || Number(userId) === viewer.userId) return viewer.userId;
+    if (!userId) return viewer.userId;
+    const id = integerIdOf(userId, argument);
+    if (id === viewer.userId) return viewer.userId;
     if (!isAdministrator(viewer)) throw forbidden(`${argument}: only administrators manage other users' tokens`, argument);
-    return Number(userId);
+    return id;
   }
 }
 

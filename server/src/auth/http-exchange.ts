@@ -40,7 +40,16 @@ function isCrossSite(request: Request, allowedOrigins: readonly string[]): boole
 function readCookie(header: string, name: string): string | null {
   for (const part of header.split(';')) {
     const [key, ...value] = part.trim().split('=');
-    if (key === name) return decodeURIComponent(value.join('='));
+    if (key === name) return decodeCookieValue(value.join('='));
   }
   return null;
+}
+
+/** A cookie value as Express writes it (percent-encoded); one that does not decode is no session secret, so none. */
+function decodeCookieValue(value: string): string | null {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return null;
+  }
 }

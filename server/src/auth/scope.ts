@@ -13,9 +13,11 @@ export interface ScopeRoot {
  */
 export class Scope {
   private readonly ids: ReadonlySet<number> | null;
+  private readonly above: ReadonlySet<number>;
 
-  private constructor(readonly root: ScopeRoot | null, areaIds: readonly number[] | null) {
+  private constructor(readonly root: ScopeRoot | null, areaIds: readonly number[] | null, ancestorIds: readonly number[] = []) {
     this.ids = areaIds === null ? null : new Set(areaIds);
+    this.above = new Set(ancestorIds);
   }
 
   static national(): Scope {
@@ -27,8 +29,9 @@ export class Scope {
     return new Scope(null, []);
   }
 
-  static area(root: ScopeRoot, areaIds: readonly number[]): Scope {
-    return new Scope(root, areaIds);
+  /** `ancestorIds`: the regions above the root (a city's province), whose areas' totals the scope may compare itself with. */
+  static area(root: ScopeRoot, areaIds: readonly number[], ancestorIds: readonly number[] = []): Scope {
+    return new Scope(root, areaIds, ancestorIds);
   }
 
   get isNational(): boolean {
@@ -47,6 +50,22 @@ export class Scope {
   /** Refuses a region outside the scope, naming the argument that asked for it. */
   check(region: { id: number; code: string }, argument: string): void {
     if (!this.includes(region.id)) throw forbidden(`${argument}: region ${region.code} is outside your scope (${this.describe()})`, argument);
+  }
+
+  /**
+   * Refuses an aggregate over an area that is neither inside the scope nor around it. A caller limited
+   * to a region may read one figure over the area of a region above its own (its province), to compare
+   * itself with; never that area broken down into regions (see `breakdownRefused`).
+   */
+  checkAggregate(region: { id: number; code: string }, argument: string): void {
+    if (!this.includes(region.id) && !this.above.has(region.id)) {
+      throw forbidden(`${argument}: region ${region.code} is outside your scope (${this.describe()}); of the areas around it only their totals may be read`, argument);
+    }
+  }
+
+  /** The refusal of a breakdown into regions of an area beyond the scope (the province around it, or the country). */
+  breakdownRefused(argument: string, breakdown: string): DomainError {
+    return forbidden(`${argument}: ${breakdown} would show regions outside your scope (${this.describe()}); an area around your scope gives only its total`, argument);
   }
 
   /** Refuses a figure over the whole country to a caller limited to one region, rather than narrowing it silently. */

@@ -61,20 +61,67 @@ export function encodeCursor(key: string): string {
 }
 
 export function decodeCursor(cursor: string | null | undefined): string | null {
-  return cursor ? Buffer.from(cursor, 'base64url').toString('utf8') : null;
+  if (!cursor) return null;
+  const text = cursorText(cursor);
+  if (text === null) throw notACursor();
+  return text;
 }
 
-/** Cursors of lists ordered by several columns carry every column of the sort key, as JSON. */
-export function decodeKeyCursor<K extends (string | number)[]>(cursor: string | null | undefined, length: number): K | null {
+const notACursor = () => badInput('after', 'is not a cursor of this list');
+
+/** The longest cursor any list hands out is far shorter: a key of a few codes, an email or a date. */
+const MAX_CURSOR_LENGTH = 1024;
+
+/**
+ * The text of a cursor as `encodeCursor` writes it: canonical base64url of UTF-8 text, short,
+ * and text PostgreSQL can compare; null for anything else, which no list handed out.
+ */
+function cursorText(cursor: string): string | null {
+  if (cursor.length > MAX_CURSOR_LENGTH || !/^[A-Za-z0-9_-]+$/.test(cursor)) return null;
+  const bytes = Buffer.from(cursor, 'base64url');
+  if (bytes.toString('base64url') !== cursor) return null;
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return isStorableText(text) ? text : null;
+  } catch {
+    return null;
+  }
+}
+
+/** What each element of a key cursor holds, checked before any of it reaches SQL. */
+export type CursorPart = 'text' | 'int' | 'bigint' | 'date' | 'timestamp';
+type PartValue<P extends CursorPart> = P extends 'int' ? number : string;
+
+const partChecks: Record<CursorPart, (value: unknown) => boolean> = {
+  text: (value) => typeof value === 'string' && isStorableText(value),
+  // An integer column, or an offset into a list.
+  int: (value) => Number.isSafeInteger(value) && (value as number) >= 0 && (value as number) <= 2_147_483_647,
+  // A bigint id, which MikroORM hands out as text.
+  bigint: (value) => typeof value === 'string' && /^\d{1,18}$/.test(value),
+  date: (value) => typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value),
+  timestamp: (value) => typeof value === 'string' && !Number.isNaN(Date.parse(value)) && new Date(value).toISOString() === value,
+};
+
+/**
+ * Cursors of lists ordered by several columns carry every column of the sort key, as JSON; each
+ * element must be what `parts` says, so a forged cursor is refused rather than sent to PostgreSQL.
+ */
+export function decodeKeyCursor<const P extends readonly CursorPart[]>(cursor: string | null | undefined, parts: P): { -readonly [I in keyof P]: PartValue<P[I]> } | null {
   const text = decodeCursor(cursor);
   if (text === null) return null;
+  let key: unknown;
   try {
-    const key = JSON.parse(text);
-    if (Array.isArray(key) && key.length === length) return key as K;
+    key = JSON.parse(text);
   } catch {
-    // reported below, like any cursor this list did not hand out
+    throw notACursor();
   }
-  throw badInput('after', 'is not a cursor of this list');
+  if (!Array.isArray(key) || key.length !== parts.length || !parts.every((part, index) => partChecks[part](key[index]))) throw notACursor();
+  return key as { -readonly [I in keyof P]: PartValue<P[I]> };
+}
+
+/** Text PostgreSQL can hold: no NUL character, and no half of a UTF-16 surrogate pair (JSON's lone `\ud800`). */
+export function isStorableText(text: string): boolean {
+  return !/\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(text);
 }
 
 /**

@@ -1,9 +1,27 @@
+import { GraphQLError, GraphQLScalarType } from 'graphql';
 import { GraphQLLocalDate } from 'graphql-scalars';
 import { Field, InputType } from 'type-graphql';
 import { PeriodType } from '../indicators/indicator.enums.js';
 import { badInput } from './errors.js';
 
-export const LocalDate = GraphQLLocalDate;
+/**
+ * The days the API takes, far around the rollout: date arithmetic (a period's end, the day after
+ * a range) and PostgreSQL then never meet a year 0 or a year 10000.
+ */
+export const FIRST_DAY = '1900-01-01';
+export const LAST_DAY = '2199-12-31';
+
+function inRange(day: unknown): unknown {
+  if (typeof day === 'string' && (day < FIRST_DAY || day > LAST_DAY)) throw new GraphQLError(`Value is not a valid LocalDate: ${day} is not from ${FIRST_DAY} to ${LAST_DAY}`);
+  return day;
+}
+
+/** `YYYY-MM-DD` (graphql-scalars' LocalDate), from FIRST_DAY to LAST_DAY. */
+export const LocalDate = new GraphQLScalarType({
+  ...GraphQLLocalDate.toConfig(),
+  parseValue: (value) => inRange(GraphQLLocalDate.parseValue(value)),
+  parseLiteral: (ast, variables) => inRange(GraphQLLocalDate.parseLiteral(ast, variables)),
+});
 
 @InputType({ description: 'A range of days, both ends included; either end may be left open.' })
 export class DateRange {
@@ -12,6 +30,16 @@ export class DateRange {
 
   @Field(() => LocalDate, { nullable: true, description: 'Last day (YYYY-MM-DD).' })
   to?: string | null;
+}
+
+/** The most periods a series generates, one per period of the range whether or not anything happened in it (`coverageSeries`). */
+export const MAX_SERIES_PERIODS = 120;
+
+/** Periods of a type from the one holding `from` to the one holding `to`, both included. */
+export function periodsBetween(type: PeriodType, from: string, to: string): number {
+  const months = (day: string) => Number(day.slice(0, 4)) * 12 + Number(day.slice(5, 7)) - 1;
+  const size = { MONTH: 1, QUARTER: 3, YEAR: 12 }[type];
+  return Math.floor(months(to) / size) - Math.floor(months(from) / size) + 1;
 }
 
 /** Refuses an inverted range, naming the argument that holds it. */

@@ -31,6 +31,12 @@ export class EventFilter {
   @Field(() => String, { nullable: true, description: 'Hosted by this region or any of its regencies and cities.' })
   regionCode?: string | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description: 'Attended by this region or any of its regencies and cities (a session has attendance from it), wherever hosted: a national video conference, say.',
+  })
+  participatingRegionCode?: string | null;
+
   @Field(() => Boolean, { nullable: true, description: 'true: only national events (no host region); false: only regional ones.' })
   national?: boolean | null;
 }

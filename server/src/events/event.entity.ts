@@ -13,6 +13,10 @@ import { Session } from './session.entity.js';
 @Index({ name: 'event_program_starts_index', properties: ['program', 'startsAt'] })
 @Index({ name: 'event_host_region_starts_index', properties: ['hostRegion', 'startsAt'] })
 @Index({ name: 'event_starts_index', properties: ['startsAt'] })
+@Index({
+  name: 'event_activity_index',
+  expression: 'create index "event_activity_index" on "event" ("starts_at") include ("host_region_id", "program_id", "status", "kind", "mode")',
+})
 export class Event {
   @Field(() => ID, { description: 'Identifier of the event.' })
   @PrimaryKey({ type: 'integer' })

@@ -31,7 +31,7 @@ export class EventResolver {
   }
 
   @Access('SIGNED_IN')
-  @Query(() => EventConnection, { description: 'Events, latest first, filtered by program, kind, mode, status, period, text and region (with its regencies and cities).' })
+  @Query(() => EventConnection, { description: 'Events, latest first, filtered by program, kind, mode, status, period, text, host region and attending region (each with its regencies and cities).' })
   events(@Args() args: EventsArgs, @Ctx() context: Context) {
     return service(context).list(args);
   }

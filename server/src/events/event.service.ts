@@ -32,10 +32,13 @@ export class EventService {
   }
 
   async list(args: EventsArgs): Promise<Connection<Event>> {
-    const filtered = await this.where(args.filter ?? {});
-    // A raw fragment serves one query only, so each query gets its own copy of the scope condition.
-    const where = (): FilterQuery<Event> => (this.scope.isNational ? filtered : { $and: [filtered, this.visible()] });
-    const after = decodeKeyCursor<[string, number]>(args.after, 2);
+    const { filtered, attendedBy } = await this.where(args.filter ?? {});
+    // A raw fragment serves one query only, so each query gets its own copy of the attendance and scope conditions.
+    const where = (): FilterQuery<Event> => {
+      const conditions = [...(attendedBy ? [attendedFrom(attendedBy)] : []), ...(this.scope.isNational ? [] : [this.visible()])];
+      return conditions.length ? { $and: [filtered, ...conditions] } : filtered;
+    };
+    const after = decodeKeyCursor(args.after, ['timestamp', 'int']);
     const page: FilterQuery<Event> = after === null ? where() : {
       $and: [where(), { $or: [{ startsAt: { $lt: new Date(after[0]) } }, { startsAt: new Date(after[0]), id: { $lt: after[1] } }] }],
     };
@@ -46,7 +49,8 @@ export class EventService {
     return toConnection(rows, args.first, totalCount, (row) => JSON.stringify([row.startsAt.toISOString(), row.id]));
   }
 
-  private async where(filter: EventFilter): Promise<FilterQuery<Event>> {
+  /** The filter's conditions; `attendedBy`, the area whose attendance an event must have, goes in per query as raw SQL. */
+  private async where(filter: EventFilter): Promise<{ filtered: FilterQuery<Event>; attendedBy: number[] | null }> {
     checkRange(filter.period, 'filter.period');
     const where: FilterQuery<Event> & Record<string, unknown> = {};
     if (filter.programCode) {
@@ -68,9 +72,12 @@ export class EventService {
       where.$or = [{ title: { $ilike: pattern } }, { organiser: { $ilike: pattern } }, { venue: { $ilike: pattern } }, { code: { $ilike: pattern } }];
     }
     if (filter.regionCode) where.hostRegion = { $in: await new RegionService(this.em, this.loaders, this.scope).areaIds(filter.regionCode, 'filter.regionCode') };
+    const attendedBy = filter.participatingRegionCode
+      ? await new RegionService(this.em, this.loaders, this.scope).areaIds(filter.participatingRegionCode, 'filter.participatingRegionCode')
+      : null;
     if (filter.national === true) where.hostRegion = null;
     if (filter.national === false && !filter.regionCode) where.hostRegion = { $ne: null };
-    return where;
+    return { filtered: where, attendedBy };
   }
 
   /**
@@ -78,11 +85,7 @@ export class EventService {
    * they attended (a national video conference), whose attendance the loaders narrow to the scope.
    */
   private visible(): FilterQuery<Event> {
-    // Ids come from the database, never from the request, so they can stand in the SQL text.
-    const ids = this.scope.areaIds!.join(', ') || '0';
-    const attended = raw((alias: string) =>
-      `exists (select 1 from session s join attendance a on a.session_id = s.id where s.event_id = ${alias}.id and a.region_id in (${ids}))`);
-    return { $or: [{ hostRegion: { $in: this.scope.areaIds! } }, { [attended]: true }] } as FilterQuery<Event>;
+    return { $or: [{ hostRegion: { $in: this.scope.areaIds! } }, attendedFrom(this.scope.areaIds!)] };
   }
 
   program(event: Event): Promise<Program> {
@@ -120,4 +123,13 @@ export class EventService {
   attendanceRegion(attendance: Attendance): Promise<Region> {
     return attendance.region.load() as Promise<Region>;
   }
+}
+
+/** Events with attendance from any of these regions in any session, as an SQL `exists` (one query's worth: build it per query). */
+function attendedFrom(regionIds: readonly number[]): FilterQuery<Event> {
+  // Ids come from the database, never from the request, so they can stand in the SQL text.
+  const ids = regionIds.join(', ') || '0';
+  const attended = raw((alias: string) =>
+    `exists (select 1 from session s join attendance a on a.session_id = s.id where s.event_id = ${alias}.id and a.region_id in (${ids}))`);
+  return { [attended]: true } as FilterQuery<Event>;
 }

@@ -1,14 +1,20 @@
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import express, { type ErrorRequestHandler } from 'express';
 import http from 'node:http';
 import type { Context } from '../common/context.js';
-import { ErrorCode, formatError } from '../common/errors.js';
+import { DATABASE_UNAVAILABLE, ErrorCode, formatError, RETRY_AFTER_SECONDS } from '../common/errors.js';
 import { createLoaders } from '../common/loaders.js';
+import type { Logger } from '../common/log.js';
+import { isDatabaseUnavailable } from '../database/unavailable.js';
 import { buildApiSchema } from '../schema/build.js';
+import { Availability, availabilityPlugin, drainHttpServer, unavailableError } from './availability.js';
+import { inputGuardPlugin } from './input-guard.js';
 import { limitsPlugin } from './limits.js';
+import { RateLimiter, type RateLimits, rateLimit, rateLimitedError } from './rate-limit.js';
+import { requestIds } from './request-log.js';
+import { ResponseCache, responseCachePlugin, type ResponseCacheOptions } from './response-cache.js';
 import { securityHeaders } from './security-headers.js';
 import { graphiqlRouter } from './graphiql.js';
 import { authenticate } from '../auth/authenticate.js';
@@ -19,10 +25,14 @@ import { defaultImportLimits, type ImportLimits } from '../ingest/import.service
 
 export interface ApiServer {
   server: http.Server;
+  /**
+   * Shuts down gracefully: readiness says no at once; after `shutdownDelayMs` new requests are
+   * refused and the listener closes; requests in flight get up to `shutdownGraceMs` to finish.
+   */
   close(): Promise<void>;
 }
 
-export type Logger = (message: string, details?: unknown) => void;
+export type { Logger } from '../common/log.js';
 
 /** The API as an HTTP server: GraphQL at /graphql, imports at /import, and health at /health/live and /health/ready (/health). */
 export interface ApiOptions {
@@ -37,36 +47,44 @@ export interface ApiOptions {
   trustProxy?: string;
   /** The largest file and the most rows one import takes. */
   importLimits?: Partial<ImportLimits>;
+  /** Answers to read operations kept until data changes; false to compute every answer. */
+  responseCache?: ResponseCacheOptions | false;
+  /** Requests a minute per token or session and per address (docs/operations.md); none when not given. */
+  rateLimits?: RateLimits;
+  /** Logs one line per request (method, path, status, duration) besides the errors. */
+  requestLog?: boolean;
+  /** See `ApiServer.close`: 0 and 10 s by default. */
+  shutdownDelayMs?: number;
+  shutdownGraceMs?: number;
 }
 
-export async function createApiServer(orm: MikroORM, log: Logger, { allowedOrigins = [], periodLockDays = 30, trustProxy = 'loopback', importLimits = {} }: ApiOptions = {}): Promise<ApiServer> {
+export async function createApiServer(orm: MikroORM, log: Logger, { allowedOrigins = [], periodLockDays = 30, trustProxy = 'loopback', importLimits = {}, responseCache = defaultResponseCache, rateLimits, requestLog = false, shutdownDelayMs = 0, shutdownGraceMs = 10_000 }: ApiOptions = {}): Promise<ApiServer> {
+  const availability = new Availability(orm, log);
+  const limiter = rateLimits ? new RateLimiter(rateLimits) : null;
   const app = express();
   const server = http.createServer(app);
+  const cache = responseCache ? new ResponseCache(orm.config.get('clientUrl')!, responseCache) : null;
+  await cache?.start();
   const apollo = new ApolloServer<Context>({
     schema: await buildApiSchema(),
     formatError: (formatted, error) => formatError(formatted, error, log),
     includeStacktraceInErrorResponses: false,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server }), limitsPlugin()],
+    plugins: [inputGuardPlugin(), limitsPlugin(), availabilityPlugin(availability), ...(cache ? [responseCachePlugin(cache)] : [])],
   });
   await apollo.start();
 
   app.disable('x-powered-by');
   app.set('trust proxy', trustProxy);
+  app.use(requestIds(requestLog ? log : undefined));
   app.use(securityHeaders);
-  // Liveness: the process answers. Readiness: it takes requests and reaches its database.
-  app.get('/health/live', (_request, response) => {
-    response.json({ status: 'ok' });
-  });
-  const ready: express.RequestHandler = async (_request, response) => {
-    try {
-      await orm.em.getConnection().execute('SELECT 1');
-      response.json({ status: 'ok', database: 'up' });
-    } catch {
-      response.status(503).json({ status: 'unavailable', database: 'down' });
-    }
-  };
-  app.get(['/health', '/health/ready'], ready);
+  // Liveness: the process answers. Readiness: it is not shutting down and reaches its database.
+  app.get('/health/live', availability.live);
+  app.get(['/health', '/health/ready'], availability.ready);
   app.use(graphiqlRouter());
+  app.use(['/graphql', '/import'], availability.refuseWhenStopping);
+  if (limiter) app.use(['/graphql', '/import'], rateLimit(limiter));
+  // An import's own notice reaches this server too, but its caller's next read may come first.
+  if (cache) app.post('/import/*kind', (_request, response, next) => (response.on('finish', () => cache.invalidate()), next()));
   app.use(importRouter(orm, log, { allowedOrigins, lockDays: periodLockDays, limits: { ...defaultImportLimits, ...importLimits } }));
   app.use(
     '/graphql',
@@ -75,7 +93,12 @@ export async function createApiServer(orm: MikroORM, log: Logger, { allowedOrigi
       context: async ({ req, res }) => {
         const em = orm.em.fork();
         const http = httpExchange(req, res, allowedOrigins);
-        const { viewer, problem } = await authenticate(em, http);
+        const { viewer, problem } = await authenticate(em, http).catch((error: unknown) => {
+          throw unavailableError(availability, error);
+        });
+        // A refused credential counts against its address too: inventing tokens does not get around the limit.
+        const refusal = limiter && (problem || (http.sessionSecret !== null && !viewer)) ? limiter.chargeAddress(http.address) : null;
+        if (refusal) throw rateLimitedError(refusal);
         return { em, loaders: createLoaders(em, viewer?.scope ?? Scope.nothing()), viewer, authProblem: problem, http, periodLockDays } satisfies Context;
       },
     }),
@@ -89,21 +112,37 @@ export async function createApiServer(orm: MikroORM, log: Logger, { allowedOrigi
   return {
     server,
     close: async () => {
+      availability.draining = true;
+      if (shutdownDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, shutdownDelayMs));
+      availability.stop();
+      await drainHttpServer(server, shutdownGraceMs);
       await apollo.stop();
-      if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
+      await cache?.close();
     },
   };
 }
 
 const BODY_LIMIT = '256kb';
 
+const defaultResponseCache: ResponseCacheOptions = { maxBytes: 64 * 1024 * 1024, maxAgeMs: 5 * 60_000 };
+
 /** Oversized or malformed bodies get a GraphQL-shaped JSON answer, never Express's HTML page with a stack. */
-const bodyErrors: ErrorRequestHandler = (error, _request, response, next) => {
+const bodyErrors: ErrorRequestHandler = (error, request, response, next) => {
   if (response.headersSent) return next(error);
+  if (isDatabaseUnavailable(error)) {
+    response.status(503).set('Retry-After', String(RETRY_AFTER_SECONDS));
+    const extensions = { code: ErrorCode.SERVICE_UNAVAILABLE, retryable: true, retryAfterSeconds: RETRY_AFTER_SECONDS };
+    if (request.originalUrl.startsWith('/import')) return void response.json({ error: { ...extensions, message: DATABASE_UNAVAILABLE } });
+    return void response.json({ errors: [{ message: DATABASE_UNAVAILABLE, extensions }] });
+  }
   const tooLarge = error?.type === 'entity.too.large';
-  const status = tooLarge ? 413 : error?.type === 'entity.parse.failed' ? 400 : 500;
-  const message = tooLarge ? `Request body larger than ${BODY_LIMIT}` : status === 400 ? 'Request body is not valid JSON' : 'Internal server error';
-  const code = tooLarge ? ErrorCode.PAYLOAD_TOO_LARGE : status === 400 ? 'BAD_REQUEST' : ErrorCode.INTERNAL_SERVER_ERROR;
+  const notJson = error?.type === 'entity.parse.failed';
+  // Other client errors: body-parser's 415 for a charset or content encoding it does not read, 400 for a body that does not inflate; the router's 400 for a path that does not decode.
+  const refused = !tooLarge && !notJson && Number.isInteger(error?.status) && error.status >= 400 && error.status < 500;
+  const status = tooLarge ? 413 : notJson ? 400 : refused ? (error.status as number) : 500;
+  const message = tooLarge ? `Request body larger than ${BODY_LIMIT}` : notJson ? 'Request body is not valid JSON' : refused ? (error.expose || error instanceof URIError ? String(error.message) : 'Bad request') : 'Internal server error';
+  const code = tooLarge ? ErrorCode.PAYLOAD_TOO_LARGE : status < 500 ? 'BAD_REQUEST' : ErrorCode.INTERNAL_SERVER_ERROR;
+  if (request.originalUrl.startsWith('/import')) return void response.status(status).json({ error: { code, message } });
   response.status(status).json({ errors: [{ message, extensions: { code } }] });
 };
 

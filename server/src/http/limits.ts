@@ -5,6 +5,7 @@ import {
 import type { ApolloServerPlugin } from '@apollo/server';
 import { DEFAULT_PAGE_SIZE } from '../common/connection.js';
 import { ErrorCode } from '../common/errors.js';
+import { MAX_SERIES_PERIODS } from '../common/period.js';
 
 export const MAX_DEPTH = 12;
 export const MAX_COST = 100_000;
@@ -13,16 +14,21 @@ export const MAX_COST = 100_000;
  * What a field costs beyond the default of 1 per field. `cost` is the field's own work; `listSize`
  * multiplies what is selected below a plain list. A connection multiplies what is under its `edges`
  * by its `first`.
+ * An aggregate's own cost is about 20 to 40 per millisecond it takes at worst on a 2-core machine
+ * with the demo data, so that the most a query may cost, however many aliases repeat it, runs
+ * in seconds, not minutes.
+ * `totalCost` is the price without `groupBy`: one total over an area, read from a covering index (a region
+ * page compares every indicator's total, 115 of them on the national data set).
  * Documented in docs/api.md; the descriptions of these fields quote their cost.
  */
-export const fieldCosts: Record<string, { cost?: number; listSize?: number }> = {
-  'Query.indicatorAggregate': { cost: 20 },
-  'Query.indicatorSeries': { cost: 10, listSize: 120 },
-  'Query.coverageSeries': { cost: 20, listSize: 120 },
-  'Query.rollout': { cost: 30 },
-  'Query.stageDistribution': { cost: 5, listSize: 6 },
-  'Query.reportingCompleteness': { cost: 10 },
-  'Query.eventTrends': { cost: 10, listSize: 200 },
+export const fieldCosts: Record<string, { cost?: number; listSize?: number; totalCost?: number }> = {
+  'Query.indicatorAggregate': { cost: 1_500, totalCost: 300 },
+  'Query.indicatorSeries': { cost: 600, listSize: 120 },
+  'Query.coverageSeries': { cost: 10_000, listSize: MAX_SERIES_PERIODS },
+  'Query.rollout': { cost: 1_500 },
+  'Query.stageDistribution': { cost: 200, listSize: 6 },
+  'Query.reportingCompleteness': { cost: 800 },
+  'Query.eventTrends': { cost: 2_000, listSize: 200 },
   'Completeness.regions': { listSize: 552 },
   'Completeness.indicators': { listSize: 120 },
   'Event.sessions': { listSize: 7 },
@@ -45,33 +51,48 @@ interface Walk {
   schema: GraphQLSchema;
   fragments: Map<string, FragmentDefinitionNode>;
   variables: Record<string, unknown>;
+  /** Fields and fragment spreads walked so far; the walk stops past MAX_COST of them. */
+  steps: number;
 }
 
-/** Cost and depth of an operation, introspection fields excepted (GraphiQL's schema query is deep but cheap). */
+/**
+ * Cost and depth of an operation, introspection fields excepted (GraphiQL's schema query is deep but cheap).
+ * `complete` is false when the operation had more than MAX_COST fields and fragment spreads to
+ * count, which no operation within the limit has: the walk stopped there, so a document of a few
+ * kilobytes whose fragments spread each other twice over cannot keep the server counting.
+ */
 export function measure(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown> = {}) {
   const fragments = new Map(
     document.definitions.filter((definition): definition is FragmentDefinitionNode => definition.kind === Kind.FRAGMENT_DEFINITION).map((fragment) => [fragment.name.value, fragment]),
   );
   const root = operation.operation === 'mutation' ? schema.getMutationType() : schema.getQueryType();
-  return walk({ schema, fragments, variables }, operation.selectionSet, root!, 1, new Set());
+  const context: Walk = { schema, fragments, variables, steps: 0 };
+  const { cost, depth } = walk(context, operation.selectionSet, root!, 1);
+  return { cost, depth, complete: context.steps <= MAX_COST };
 }
 
-/** `pageSize` is the `first` of the connection whose fields are being walked: it multiplies its `edges` only. */
-function walk(context: Walk, selections: SelectionSetNode, parent: GraphQLObjectType, depth: number, seen: Set<string>, pageSize = 1): { cost: number; depth: number } {
+/**
+ * `pageSize` is the `first` of the connection whose fields are being walked: it multiplies its `edges` only.
+ * `spread` holds the fragments already counted in this selection set: as when it runs, a fragment
+ * spread twice into one selection set counts once (and one spread inside itself never loops).
+ */
+function walk(context: Walk, selections: SelectionSetNode, parent: GraphQLObjectType, depth: number, pageSize = 1, spread = new Set<string>()): { cost: number; depth: number } {
   let cost = 0;
   let deepest = depth - 1;
   for (const selection of selections.selections) {
+    if (context.steps > MAX_COST) break;
     if (selection.kind === Kind.FIELD) {
       if (selection.name.value.startsWith('__')) continue;
       const field = parent.getFields()[selection.name.value];
       if (!field) continue;
+      context.steps += 1;
       const rule = fieldCosts[`${parent.name}.${field.name}`] ?? {};
-      let own = rule.cost ?? 1;
+      let own = rule.totalCost !== undefined && !grouped(context, selection) ? rule.totalCost : (rule.cost ?? 1);
       deepest = Math.max(deepest, depth);
       const type = getNamedType(field.type);
       if (selection.selectionSet && isObjectType(type)) {
         const connection = type.name.endsWith('Connection');
-        const below = walk(context, selection.selectionSet, type, depth + 1, seen, connection ? firstOf(context, selection) : 1);
+        const below = walk(context, selection.selectionSet, type, depth + 1, connection ? firstOf(context, selection) : 1);
         deepest = Math.max(deepest, below.depth);
         const times = field.name === 'edges' && parent.name.endsWith('Connection') ? pageSize : connection ? 1 : (rule.listSize ?? 1);
         own += below.cost * times;
@@ -80,16 +101,25 @@ function walk(context: Walk, selections: SelectionSetNode, parent: GraphQLObject
     } else {
       const fragment = selection.kind === Kind.FRAGMENT_SPREAD ? context.fragments.get(selection.name.value) : selection;
       if (!fragment) continue;
-      // A fragment spread inside itself is refused by validation; the guard only keeps this walk finite.
-      const name = selection.kind === Kind.FRAGMENT_SPREAD ? selection.name.value : null;
-      if (name && seen.has(name)) continue;
+      if (selection.kind === Kind.FRAGMENT_SPREAD) {
+        if (spread.has(selection.name.value)) continue;
+        spread.add(selection.name.value);
+      }
+      context.steps += 1;
       const type = fragment.typeCondition ? context.schema.getType(fragment.typeCondition.name.value) : parent;
-      const inner = walk(context, fragment.selectionSet, isObjectType(type) ? type : parent, depth, name ? new Set([...seen, name]) : seen, pageSize);
+      const inner = walk(context, fragment.selectionSet, isObjectType(type) ? type : parent, depth, pageSize, spread);
       cost += inner.cost;
       deepest = Math.max(deepest, inner.depth);
     }
   }
   return { cost, depth: deepest };
+}
+
+/** Whether a field is asked to group (a non-empty `groupBy`), from a literal or a variable. */
+function grouped(context: Walk, selection: FieldNode): boolean {
+  const groupBy = selection.arguments?.find((argument) => argument.name.value === 'groupBy');
+  const value = groupBy ? valueFromASTUntyped(groupBy.value, context.variables) : undefined;
+  return Array.isArray(value) ? value.length > 0 : value !== undefined && value !== null;
 }
 
 /** The page size a connection field asks for, from a literal or a variable; the default when absent. */
@@ -106,7 +136,12 @@ export function limitsPlugin(): ApolloServerPlugin {
       return {
         async didResolveOperation({ schema, document, operation, request }) {
           if (!operation) return;
-          const { cost, depth } = measure(schema, document, operation, request.variables ?? {});
+          const { cost, depth, complete } = measure(schema, document, operation, request.variables ?? {});
+          if (!complete) {
+            throw new GraphQLError(`Query cost exceeds the limit of ${MAX_COST}: it has more than ${MAX_COST.toLocaleString('en')} fields and fragment spreads to count`, {
+              extensions: { code: ErrorCode.COST_LIMIT_EXCEEDED, limit: MAX_COST, http: { status: 400 } },
+            });
+          }
           if (depth > MAX_DEPTH) {
             throw new GraphQLError(`Query depth ${depth} exceeds the limit of ${MAX_DEPTH}`, {
               extensions: { code: ErrorCode.DEPTH_LIMIT_EXCEEDED, depth, limit: MAX_DEPTH, http: { status: 400 } },

@@ -24,7 +24,7 @@ export class IndicatorService {
   async list(args: IndicatorsArgs): Promise<Connection<Indicator>> {
     const where: FilterQuery<Indicator> = {};
     if (args.programCode) where.program = { code: args.programCode };
-    const after = decodeKeyCursor<[string]>(args.after, 1);
+    const after = decodeKeyCursor(args.after, ['text']);
     const [rows, totalCount] = await Promise.all([
       this.em.find(Indicator, after === null ? where : { $and: [where, { code: { $gt: after[0] } }] }, { orderBy: { code: 'asc' }, limit: args.first + 1 }),
       this.em.count(Indicator, where),
@@ -34,7 +34,7 @@ export class IndicatorService {
 
   async observations(args: ObservationsArgs): Promise<Connection<Observation>> {
     const where = await this.observationWhere(args.filter ?? {});
-    const after = decodeKeyCursor<[string, string]>(args.after, 2);
+    const after = decodeKeyCursor(args.after, ['date', 'bigint']);
     const page = after === null ? where : {
       $and: [where, { $or: [{ periodStart: { $gt: after[0] } }, { periodStart: after[0], id: { $gt: after[1] } }] }],
     };

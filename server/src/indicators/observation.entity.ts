@@ -18,6 +18,10 @@ import { Indicator } from './indicator.entity.js';
     'create unique index "observation_natural_key_unique" on "observation" ("indicator_id", "region_id", "period_start", "core_value_id") nulls not distinct',
 })
 @Index({ name: 'observation_region_period_index', properties: ['region', 'periodStart'] })
+@Index({
+  name: 'observation_indicator_period_index',
+  expression: 'create index "observation_indicator_period_index" on "observation" ("indicator_id", "period_start") include ("region_id", "core_value_id", "value")',
+})
 @Check({ name: 'observation_period_aligned', expression: 'period_start_is_aligned(period_type, period_start) = true' })
 export class Observation {
   @Field(() => ID, { description: 'Identifier of the observation.' })

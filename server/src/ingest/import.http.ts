@@ -2,7 +2,8 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import express, { type Request, type Response, type Router } from 'express';
 import { authenticate } from '../auth/authenticate.js';
 import { httpExchange } from '../auth/http-exchange.js';
-import { DomainError, ErrorCode } from '../common/errors.js';
+import { DATABASE_UNAVAILABLE, DomainError, ErrorCode, RETRY_AFTER_SECONDS } from '../common/errors.js';
+import { isDatabaseUnavailable } from '../database/unavailable.js';
 import type { Logger } from '../http/app.js';
 import { leaseConnection } from './connection-lease.js';
 import { isImportKind } from './import-kinds.js';
@@ -58,8 +59,14 @@ export function importRouter(orm: MikroORM, log: Logger, options: ImportRouterOp
     } catch (error) {
       if (error instanceof ImportRefusal) return refuse(response, error.status, error.code, error.message);
       if (error instanceof DomainError) return refuse(response, error.code === ErrorCode.FORBIDDEN ? 403 : 400, error.code, error.message);
-      if (request.destroyed || request.readableAborted) return log('import: the upload was cut off; nothing was written', { kind });
-      log('import failed', error);
+      // Only a body that never arrived whole was cut off by the client; the reader stopping early (a broken file) destroys the request too.
+      if (!request.complete) return log('import: the upload was cut off; nothing was written', { kind });
+      if (isDatabaseUnavailable(error)) {
+        log('import: the database went away; nothing was written', { kind, error }, 'warn');
+        response.set('Retry-After', String(RETRY_AFTER_SECONDS));
+        return refuse(response, 503, ErrorCode.SERVICE_UNAVAILABLE, `${DATABASE_UNAVAILABLE}; nothing was written`);
+      }
+      log('import failed', error, 'error');
       return refuse(response, 500, ErrorCode.INTERNAL_SERVER_ERROR, 'the import failed; nothing was written');
     } finally {
       running -= 1;

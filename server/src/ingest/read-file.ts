@@ -1,6 +1,7 @@
 import { JSONParser } from '@streamparser/json';
-import { parse as parseCsv } from 'csv-parse';
+import { CsvError, parse as parseCsv } from 'csv-parse';
 import { Readable, pipeline } from 'node:stream';
+import { isStorableText } from '../common/connection.js';
 import type { ImportColumn, ImportKind } from './import-kinds.js';
 import { ImportRefusal, type RowProblem } from './import-result.js';
 
@@ -85,12 +86,14 @@ async function* csvRows(text: AsyncGenerator<string>, kind: ImportKind, problem:
         problem({ row, column: null, reason: `has ${record.length} cells; the header has ${layout.width}` });
         continue;
       }
-      yield { row, cells: layout.indexes.map((index) => (index < 0 || record[index] === '' ? null : record[index]!)) };
+      const cells = layout.indexes.map((index) => (index < 0 || record[index] === '' ? null : record[index]!));
+      if (storable(cells, row, kind, problem)) yield { row, cells };
     }
   } catch (error) {
     const csv = error as { code?: string; lines?: number };
     if (csv.code === 'CSV_MAX_RECORD_SIZE') throw rowTooLong(row + 1);
-    if (typeof csv.code === 'string' && csv.code.startsWith('CSV_')) {
+    // Not every code of csv-parse starts with CSV_ (INVALID_OPENING_QUOTE does not).
+    if (error instanceof CsvError) {
       throw new ImportRefusal('UNREADABLE_FILE', `the CSV cannot be read near line ${csv.lines ?? '?'}: ${(error as Error).message}`);
     }
     throw error;
@@ -170,7 +173,16 @@ function jsonRow(value: unknown, row: number, kind: ImportKind, problem: Problem
     }
     cells.push(cell);
   }
-  return { row, cells };
+  return storable(cells, row, kind, problem) ? { row, cells } : null;
+}
+
+/** Whether PostgreSQL can hold every cell; a NUL character (or, from JSON, half a surrogate pair) is a problem of its row, not a broken COPY. */
+function storable(cells: (string | null)[], row: number, kind: ImportKind, problem: ProblemSink): boolean {
+  const index = cells.findIndex((cell) => cell !== null && !isStorableText(cell));
+  if (index < 0) return true;
+  const nul = cells[index]!.includes('\u0000');
+  problem({ row, column: kind.columns[index]!.name, reason: nul ? 'holds the NUL character (U+0000), which text cannot hold' : 'holds half of a UTF-16 surrogate pair, which is not text' });
+  return false;
 }
 
 /** JSON cells become the text a CSV cell would hold; lists (speakers, core values) join with `|`. */

@@ -14,7 +14,7 @@ export class MilestoneService {
   constructor(private readonly em: EntityManager, private readonly loaders: Loaders, private readonly scope: Scope) {}
 
   async list(args: PageArgs): Promise<Connection<Milestone>> {
-    const after = decodeKeyCursor<[number]>(args.after, 1);
+    const after = decodeKeyCursor(args.after, ['int']);
     const [rows, totalCount] = await Promise.all([
       this.em.find(Milestone, after === null ? {} : { position: { $gt: after[0] } }, { orderBy: { position: 'asc' }, limit: args.first + 1 }),
       this.em.count(Milestone),
@@ -31,7 +31,7 @@ export class MilestoneService {
       if (!milestone) throw badInput('milestoneCode', `no milestone has code ${args.milestoneCode}`);
       where.milestone = milestone.id;
     }
-    const after = decodeKeyCursor<[string, number]>(args.after, 2);
+    const after = decodeKeyCursor(args.after, ['text', 'int']);
     const page = after === null ? where : {
       $and: [where, { $or: [{ region: { code: { $gt: after[0] } } }, { region: { code: after[0] }, milestone: { position: { $gt: after[1] } } }] }],
     };

@@ -29,13 +29,32 @@ export class RegionService {
    * An unknown code is bad input of the named argument.
    */
   async areaIds(code: string, argument: string): Promise<number[]> {
+    return this.area(code, argument, (root) => this.scope.check(root, argument));
+  }
+
+  private async area(code: string, argument: string, check: (root: { id: number; code: string }) => void): Promise<number[]> {
     const rows: { id: number; root: boolean }[] = await this.em.getConnection().execute(
       'SELECT r.id, r.id = a.id AS root FROM region r JOIN region a ON r.id = a.id OR r.parent_id = a.id WHERE a.code = ?',
       [code],
     );
     if (rows.length === 0) throw badInput(argument, `no region has code ${code}`);
-    this.scope.check({ id: rows.find((row) => row.root)!.id, code }, argument);
+    check({ id: rows.find((row) => row.root)!.id, code });
     return rows.map((row) => row.id);
+  }
+
+  /**
+   * The area one aggregate figure is computed over: the named region's, or the whole country when it is
+   * left out. Besides its own scope, a caller limited to a region may name the areas around it (its
+   * province, the country); `beyondScope` then says the figure must stay one total, not broken down into regions.
+   */
+  async aggregateArea(code: string | null | undefined, argument: string): Promise<{ ids: number[] | null; beyondScope: boolean }> {
+    if (!code) return { ids: null, beyondScope: !this.scope.isNational };
+    let beyondScope = false;
+    const ids = await this.area(code, argument, (root) => {
+      this.scope.checkAggregate(root, argument);
+      beyondScope = !this.scope.includes(root.id);
+    });
+    return { ids, beyondScope };
   }
 
   /**
@@ -102,8 +121,9 @@ export class RegionService {
     return (await this.loaders.children.load({ parentId: region.id, level })).length;
   }
 
+  /** The headcount of a region's area: a total, which a caller may also read of the province around its scope. */
   areaHeadcount(region: Region): Promise<number> {
-    this.checkReadable(region, 'headcount');
+    this.scope.checkAggregate(region, 'headcount');
     return this.loaders.areaHeadcount.load(region.id);
   }
 }

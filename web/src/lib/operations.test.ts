@@ -2,8 +2,9 @@ import { readFileSync } from 'node:fs';
 import { buildSchema, parse, validate } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { EVENT_ATTENDANCE_QUERY, EVENT_PROGRAMS_QUERY, EVENT_QUERY, EVENTS_QUERY } from './events/events';
-import { INDICATOR_EXPLORER_QUERY, INDICATOR_OPTIONS_QUERY } from './indicators/queries';
+import { HIGHLIGHT_SERIES_QUERY, INDICATOR_EXPLORER_QUERY, INDICATOR_OPTIONS_QUERY } from './indicators/queries';
 import { NATIONAL_OVERVIEW_QUERY, OVERVIEW_OPTIONS_QUERY } from './overview/queries';
+import { PROVINCE_SELECTION_QUERY } from './overview/selection';
 import { areaFiguresQuery, PROVINCE_QUERY, REGION_ACTIVITY_QUERY, REGION_QUERY } from './regions/queries';
 import { RECORD_MILESTONE_MUTATION, REPORT_OBSERVATIONS_MUTATION, REPORTING_STATUS_QUERY } from './reporting/reporting';
 import { LOGIN_MUTATION, LOGOUT_MUTATION, ME_QUERY } from './server/session';
@@ -15,8 +16,10 @@ const schema = buildSchema(readFileSync(new URL('../../../server/schema.graphql'
 const operations = {
 	NATIONAL_OVERVIEW_QUERY,
 	OVERVIEW_OPTIONS_QUERY,
+	PROVINCE_SELECTION_QUERY,
 	INDICATOR_OPTIONS_QUERY,
 	INDICATOR_EXPLORER_QUERY,
+	HIGHLIGHT_SERIES_QUERY,
 	ME_QUERY,
 	LOGIN_MUTATION,
 	LOGOUT_MUTATION,
@@ -33,7 +36,8 @@ const operations = {
 	REGION_QUERY,
 	REGION_ACTIVITY_QUERY,
 	PROVINCE_QUERY,
-	AREA_FIGURES_QUERY: areaFiguresQuery(3)
+	AREA_FIGURES_QUERY: areaFiguresQuery(3),
+	AREA_TOTALS_QUERY: areaFiguresQuery(3, { events: false })
 };
 
 describe('the GraphQL operations of the dashboard', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fileName, hasValues, tableCsv, toChartConfig, toTableData, type ChartData } from './chart-data';
+import { faded, fileName, hasValues, selectable, tableCsv, toChartConfig, toTableData, type ChartData } from './chart-data';
 import { OKABE_ITO, readableText, SEQUENTIAL } from './palette';
 
 const provinces: ChartData = {
@@ -101,3 +101,53 @@ describe('readableText', () => {
 		expect(readableText('#f0e442')).toBe('#000000');
 	});
 });
+
+describe('selectable', () => {
+	const href = (code: string) => `?provinsi=${code}`;
+
+	it('gives every category a link by its code and marks the selected one', () => {
+		expect(selectable(provinces, href, '75')).toMatchObject({ links: ['?provinsi=11', '?provinsi=75', '?provinsi=91'], selected: 1 });
+		expect(selectable(provinces, href, null).selected).toBe(-1);
+		expect(selectable(provinces, href, '99').selected).toBe(-1);
+	});
+
+	it('leaves a chart without codes alone', () => {
+		const years: ChartData = { categoryLabel: 'Tahun', categories: ['2024'], series: [] };
+		expect(selectable(years, href, '75')).toBe(years);
+	});
+
+	it('carries the links and the selection into the table behind the chart', () => {
+		const table = toTableData(selectable(provinces, href, '91'));
+		expect(table.links).toEqual(['?provinsi=11', '?provinsi=75', '?provinsi=91']);
+		expect(table.selected).toBe(2);
+		expect(toTableData(provinces)).not.toHaveProperty('links');
+	});
+});
+
+describe('picking a bar', () => {
+	it('draws the selected bar in full colour with an outline and fades the others', () => {
+		const config = toChartConfig('bar', { ...provinces, selected: 1 });
+		const [bars] = config.data.datasets;
+		expect(bars.backgroundColor).toEqual([faded(OKABE_ITO[0]), OKABE_ITO[0], faded(OKABE_ITO[0])]);
+		expect(bars.borderWidth).toEqual([0, 2, 0]);
+		// No selection (-1) draws as before.
+		expect(toChartConfig('bar', { ...provinces, selected: -1 }).data.datasets[0].backgroundColor).toBe(OKABE_ITO[0]);
+	});
+
+	it('fades a colour towards white', () => {
+		expect(faded('#000000')).toBe('#a6a6a6');
+		expect(faded('#ffffff')).toBe('#ffffff');
+		expect(faded('#0072b2', 1)).toBe('#0072b2');
+	});
+
+	it('reports the clicked category, and nothing for a click beside the bars', () => {
+		const picked: number[] = [];
+		const config = toChartConfig('bar', provinces, { onPick: (index) => picked.push(index) });
+		const onClick = config.options?.onClick as unknown as (event: unknown, elements: { index: number }[]) => void;
+		onClick({}, [{ index: 2 }]);
+		onClick({}, []);
+		expect(picked).toEqual([2]);
+		expect(toChartConfig('bar', provinces).options).not.toHaveProperty('onClick');
+	});
+});
+

@@ -19,6 +19,10 @@ export interface ChartData {
 	codes?: readonly string[];
 	codeLabel?: string;
 	series: readonly Series[];
+	/** Where picking a category leads (a bar, or the row of the table), e.g. the same page with it selected. */
+	links?: readonly string[];
+	/** The category picked on the page, drawn and listed as such; none when absent or -1. */
+	selected?: number;
 }
 
 export interface ChartOptions {
@@ -32,6 +36,23 @@ export interface ChartOptions {
 	format?: (value: number) => string;
 	/** The value axis starts at 0 (default) or fits the data. */
 	beginAtZero?: boolean;
+	/** Called with the category's index when a bar or point is clicked. */
+	onPick?: (index: number) => void;
+}
+
+/** The bars of categories other than the picked one: the series colour, faded towards white. */
+export function faded(hex: string, keep = 0.35): string {
+	const channel = (start: number) => Math.round(parseInt(hex.slice(start, start + 2), 16) * keep + 255 * (1 - keep));
+	return `#${[1, 3, 5].map((start) => channel(start).toString(16).padStart(2, '0')).join('')}`;
+}
+
+/**
+ * Categories (by their codes) made pickable: each leads to `href(code)`, and `selected` (a code) is the one
+ * picked. Nothing changes for a chart without codes.
+ */
+export function selectable(data: ChartData, href: (code: string) => string, selected: string | null): ChartData {
+	if (!data.codes) return data;
+	return { ...data, links: data.codes.map(href), selected: selected === null ? -1 : data.codes.indexOf(selected) };
 }
 
 export function hasValues(data: ChartData): boolean {
@@ -44,10 +65,23 @@ export function toChartConfig(
 	data: ChartData,
 	options: ChartOptions = {}
 ): ChartConfiguration<'bar' | 'line', (number | null)[], string> {
-	const { horizontal = false, stacked = false, reference, format, beginAtZero = true } = options;
+	const { horizontal = false, stacked = false, reference, format, beginAtZero = true, onPick } = options;
+	const picked = type === 'bar' && data.selected !== undefined && data.selected >= 0 ? data.selected : null;
 	const datasets: ChartConfiguration<'bar' | 'line', (number | null)[], string>['data']['datasets'] = data.series.map(
 		(series, index) => {
 			const colour = seriesColour(index);
+			if (picked !== null && !series.colours) {
+				// The picked bar keeps the full colour with a black outline; the others fade behind it.
+				const isPicked = (bar: number) => bar === picked;
+				return {
+					type,
+					label: series.label,
+					data: [...series.values],
+					backgroundColor: series.values.map((_, bar) => (isPicked(bar) ? colour : faded(colour))),
+					borderColor: series.values.map((_, bar) => (isPicked(bar) ? '#000000' : faded(colour))),
+					borderWidth: series.values.map((_, bar) => (isPicked(bar) ? 2 : 0))
+				};
+			}
 			return {
 				type,
 				label: series.label,
@@ -85,6 +119,16 @@ export function toChartConfig(
 			// Figures for a briefing, not a show: no animation, and the PNG is the chart as it stands.
 			animation: false,
 			scales: horizontal ? { x: valueAxis, y: categoryAxis } : { x: categoryAxis, y: valueAxis },
+			...(onPick
+				? {
+						onClick: (_event: unknown, elements: readonly { index: number }[]) => {
+							if (elements.length > 0) onPick(elements[0].index);
+						},
+						onHover: (_event: unknown, elements: readonly unknown[], chart: { canvas: HTMLCanvasElement }) => {
+							chart.canvas.style.cursor = elements.length > 0 ? 'pointer' : '';
+						}
+					}
+				: {}),
 			plugins: {
 				legend: { display: datasets.length > 1, position: 'bottom' },
 				tooltip: format
@@ -110,6 +154,10 @@ export interface TableData {
 	numeric: boolean[];
 	/** The column naming each row (its row header). */
 	labelColumn: number;
+	/** Where each row's name leads, if anywhere. */
+	links?: readonly string[];
+	/** The row picked on the page; none when absent or -1. */
+	selected?: number;
 }
 
 /** The table behind a chart: a row per category, a column per series (and the codes first, if given). */
@@ -129,7 +177,10 @@ export function toTableData(data: ChartData, reference?: ChartOptions['reference
 	]);
 	const labelColumn = withCodes ? 1 : 0;
 	const numeric = header.map((_, column) => column > labelColumn);
-	return { header, rows, numeric, labelColumn };
+	const table: TableData = { header, rows, numeric, labelColumn };
+	if (data.links) table.links = data.links;
+	if (data.selected !== undefined) table.selected = data.selected;
+	return table;
 }
 
 export function tableCsv(table: TableData): string {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { explorerQuery, parseExplorerFilters, periodParts, periodRange, resolveArea, type ExplorerOptions } from './filters';
-import { explorerVariables } from './queries';
+import { explorerQuery, highlightQuery, parseExplorerFilters, parseHighlight, periodParts, periodRange, resolveArea, type ExplorerOptions } from './filters';
+import { explorerVariables, highlightVariables } from './queries';
 
 const options: ExplorerOptions = {
 	indicators: [
@@ -100,3 +100,42 @@ describe('explorerVariables', () => {
 		expect(explorerVariables({ ...filters, area: '13.77' }, 'CITY')).toMatchObject({ withRegions: false, seriesRegion: '13.77' });
 	});
 });
+
+describe('highlighting a region', () => {
+	const highlight = (query: string, area: string) => parseHighlight(new URLSearchParams(query), area, ['11', '75']);
+
+	it('takes one of the listed provinces nationally', () => {
+		expect(highlight('sorot=75', '')).toBe('75');
+		expect(highlight('sorot=99', '')).toBe('');
+		expect(highlight('sorot=75.71', '')).toBe('');
+		expect(highlight('', '')).toBe('');
+	});
+
+	it('takes a regency or city of the area within one', () => {
+		expect(highlight('sorot=75.71', '75')).toBe('75.71');
+		expect(highlight('sorot=%2075.01%20', '75')).toBe('75.01');
+		expect(highlight('sorot=13.77', '75')).toBe('');
+		expect(highlight('sorot=75', '75')).toBe('');
+		expect(highlight('sorot=75.7', '75')).toBe('');
+		expect(highlight('sorot=75.71', '13.77')).toBe('');
+	});
+
+	it('keeps the view in the query string when a region is highlighted or cleared', () => {
+		const filters = { indicator: 'INDEKS_BERAKHLAK', year: 2025, period: '', area: '75', coreValue: '' };
+		expect(highlightQuery(filters, '75.71')).toBe('?indikator=INDEKS_BERAKHLAK&tahun=2025&wilayah=75&sorot=75.71');
+		expect(highlightQuery(filters, null)).toBe(explorerQuery(filters));
+		expect(highlight(highlightQuery(filters, '75.71').slice(1), '75')).toBe('75.71');
+	});
+
+	it('asks for the highlighted region’s yearly series with the view’s core value', () => {
+		const filters = { indicator: 'INDEKS_BERAKHLAK', year: 2024, period: 'q1', area: '', coreValue: 'ADAPTIF' };
+		expect(highlightVariables(filters, '75')).toEqual({
+			indicatorCode: 'INDEKS_BERAKHLAK',
+			history: { from: '2021-07-27', to: '2024-12-31' },
+			regionCode: '75',
+			coreValueCode: 'ADAPTIF'
+		});
+		expect(highlightVariables({ ...filters, coreValue: '' }, '75').coreValueCode).toBeNull();
+	});
+});
+

@@ -4,6 +4,7 @@
  * shared and reached with the back button, with or without script.
  */
 import { DEFAULT_INDICATOR, dueYear, LAUNCH_DAY, yearsUntil, type PeriodType } from '$lib/overview/filters';
+import { withParam } from '$lib/url';
 
 export const EXPLORER_PATH = '/indikator';
 
@@ -12,7 +13,9 @@ export const PARAM = {
 	year: 'tahun',
 	period: 'periode',
 	area: 'wilayah',
-	coreValue: 'nilai'
+	coreValue: 'nilai',
+	/** The region highlighted on the map, chart and table, with its trend (`?sorot=75`). */
+	highlight: 'sorot'
 } as const;
 
 /** Part of a year: the whole year (''), a quarter (`q1`..`q4`) or a month (`m01`..`m12`). */
@@ -116,4 +119,21 @@ export function explorerQuery(filters: ExplorerFilters, changes: Partial<Explore
 	if (next.area) params.set(PARAM.area, next.area);
 	if (next.coreValue) params.set(PARAM.coreValue, next.coreValue);
 	return `?${params}`;
+}
+
+const REGENCY_OR_CITY = /^\d{2}\.\d{2}$/;
+
+/**
+ * The region highlighted among those listed: one of the provinces nationally, else a regency or city of the
+ * area. '' for none, or for anything else (a stale link after the area changed), rather than failing the page.
+ */
+export function parseHighlight(params: URLSearchParams, area: string, provinces: readonly string[]): string {
+	const code = params.get(PARAM.highlight)?.trim() ?? '';
+	if (area === '') return provinces.includes(code) ? code : '';
+	return REGENCY_OR_CITY.test(code) && code.startsWith(`${area}.`) ? code : '';
+}
+
+/** The query string of a view with a region highlighted, or with none when `code` is null. */
+export function highlightQuery(filters: ExplorerFilters, code: string | null): string {
+	return withParam(explorerQuery(filters), PARAM.highlight, code);
 }

@@ -103,6 +103,26 @@ export const INDICATOR_EXPLORER_QUERY = /* GraphQL */ `
 	}
 `;
 
+/** The yearly series of one highlighted region (with its regencies and cities, for a province). */
+export const HIGHLIGHT_SERIES_QUERY = /* GraphQL */ `
+	query IndicatorHighlight($indicatorCode: String!, $history: DateRange!, $regionCode: String!, $coreValueCode: String) {
+		series: indicatorSeries(
+			indicatorCode: $indicatorCode
+			period: $history
+			periodType: YEAR
+			regionCode: $regionCode
+			coreValueCode: $coreValueCode
+		) {
+			periodStart
+			value
+		}
+	}
+`;
+
+export interface HighlightData {
+	series: { periodStart: string; value: number | null }[];
+}
+
 export interface CoreValueOption {
 	code: string;
 	name: string;
@@ -182,5 +202,15 @@ export function explorerVariables(filters: ExplorerFilters, areaLevel: 'PROVINCE
 		history: seriesRange(filters.year),
 		seriesRegion: national ? null : filters.area,
 		coreValueCode
+	};
+}
+
+/** The variables of the highlighted region's series: the view's indicator, years and core value. */
+export function highlightVariables(filters: ExplorerFilters, code: string) {
+	return {
+		indicatorCode: filters.indicator,
+		history: seriesRange(filters.year),
+		regionCode: code,
+		coreValueCode: filters.coreValue || null
 	};
 }

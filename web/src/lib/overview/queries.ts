@@ -74,7 +74,7 @@ export const NATIONAL_OVERVIEW_QUERY = /* GraphQL */ `
 		$programCode: String
 		$completenessPeriod: PeriodInput!
 	) {
-		rollout(first: 100, period: $period, indicatorCode: $indicatorCode) {
+		rollout(first: 100, period: $period, indicatorCode: $indicatorCode, programCode: $programCode) {
 			totalCount
 			edges {
 				node {

@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { SEQUENTIAL, STAGE_COLOURS, NO_DATA } from '$lib/charts/palette';
 import type { IndicatorOption, NationalOverviewData, RolloutNode, StageCount } from './queries';
-import { eventTrendChart, latestValue, mapView, rankingChart, rankingCsv, rankingRows, stageChart, stageNames } from './views';
+import {
+	coverageTrendChart,
+	eventTrendChart,
+	latestValue,
+	lineChartByPeriod,
+	mapView,
+	rankingChart,
+	rankingCsv,
+	rankingRows,
+	stageChart,
+	stageNames
+} from './views';
 
 const indicator: IndicatorOption = {
 	code: 'INDEKS_BERAKHLAK',
@@ -123,3 +134,33 @@ describe('mapView', () => {
 		expect(view.legend.at(-1)).toEqual({ colour: NO_DATA, label: 'Tidak ada data' });
 	});
 });
+
+describe('lineChartByPeriod', () => {
+	it('puts several areas on the periods any of them has, in order, with gaps where one has none', () => {
+		const chart = lineChartByPeriod('id', 'YEAR', [
+			{ label: 'Gorontalo', points: [{ periodStart: '2024-01-01', value: 61 }, { periodStart: '2025-01-01', value: null }] },
+			{ label: 'Nasional', points: [{ periodStart: '2025-01-01', value: 66.5 }, { periodStart: '2023-01-01', value: 60 }] }
+		]);
+		expect(chart.categories).toEqual(['2023', '2024', '2025']);
+		expect(chart.series).toEqual([
+			{ label: 'Gorontalo', values: [null, 61, null] },
+			{ label: 'Nasional', values: [60, null, 66.5] }
+		]);
+	});
+
+	it('names quarters in the page language', () => {
+		const chart = lineChartByPeriod('en', 'QUARTER', [{ label: 'x', points: [{ periodStart: '2025-04-01', value: 1 }] }]);
+		expect(chart.categories).toEqual(['Q2 2025']);
+	});
+});
+
+describe('coverageTrendChart', () => {
+	it('shows coverage shares as percents to two decimals', () => {
+		const chart = coverageTrendChart('id', [
+			{ label: 'Gorontalo', points: [{ periodStart: '2025-01-01', coverage: 0.123456 }, { periodStart: '2025-04-01', coverage: 0.2 }] }
+		]);
+		expect(chart.series[0].values).toEqual([12.35, 20]);
+		expect(chart.categories).toHaveLength(2);
+	});
+});
+

@@ -195,3 +195,33 @@ export function valueMapView(
 	return { tiles, legend };
 }
 
+
+/** Values per period for several areas (a province, the country) as lines on one axis, periods in order. */
+export function lineChartByPeriod(
+	lang: Lang,
+	periodType: IndicatorOption['periodType'],
+	lines: readonly { label: string; points: readonly SeriesValue[] }[]
+): ChartData {
+	const periods = [...new Set(lines.flatMap((line) => line.points.map((point) => point.periodStart)))].sort();
+	return {
+		categoryLabel: t(lang, 'overview.col.period'),
+		categories: periods.map((period) => formatPeriod(lang, period, periodType)),
+		series: lines.map((line) => {
+			const byPeriod = new Map(line.points.map((point) => [point.periodStart, point.value]));
+			return { label: line.label, values: periods.map((period) => byPeriod.get(period) ?? null) };
+		})
+	};
+}
+
+/** Coverage (a 0-1 share) per quarter as percents, to two decimals, for several areas. */
+export function coverageTrendChart(
+	lang: Lang,
+	lines: readonly { label: string; points: readonly { periodStart: string; coverage: number }[] }[]
+): ChartData {
+	const percent = (share: number) => Math.round(share * 10_000) / 100;
+	return lineChartByPeriod(
+		lang,
+		'QUARTER',
+		lines.map((line) => ({ label: line.label, points: line.points.map((point) => ({ periodStart: point.periodStart, value: percent(point.coverage) })) }))
+	);
+}

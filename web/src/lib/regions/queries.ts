@@ -80,11 +80,14 @@ export interface RegionData {
 /**
  * The figures of one area (a region with its regencies and cities, or the whole country when `$regionCode`
  * is null) for a year: every indicator's value by its own rules, the chosen indicator's history, civil
- * servants reached and events hosted. Indicator codes go in as variables (`$c0`, `$c1`, ...), never into the
- * document. One document per area, so a scope refusal of the province or the
- * nation leaves the region's own figures standing.
+ * servants reached and, with `events`, events hosted. Indicator codes go in as variables (`$c0`, `$c1`, ...),
+ * never into the document. One document per area, so a refusal of the province or the nation would leave the
+ * region's own figures standing.
+ *
+ * Without `events` the document asks only for totals of the area, which the API also gives a secretary of the
+ * province around their scope and of the whole country: the comparisons of the region page.
  */
-export function areaFiguresQuery(indicatorCount: number): string {
+export function areaFiguresQuery(indicatorCount: number, { events = true }: { events?: boolean } = {}): string {
 	const aggregates = Array.from(
 		{ length: indicatorCount },
 		(_, index) => `
@@ -107,14 +110,16 @@ export function areaFiguresQuery(indicatorCount: number): string {
 			reached
 			headcount
 			coverage
-		}
-		eventsInYear: eventTrends(period: $period, periodType: YEAR, regionCode: $regionCode) {
-			events
-			participants
-		}${aggregates}
+		}${events ? eventsInYear : ''}${aggregates}
 	}
 `;
 }
+
+const eventsInYear = `
+		eventsInYear: eventTrends(period: $period, periodType: YEAR, regionCode: $regionCode) {
+			events
+			participants
+		}`;
 
 /** The variables of `areaFiguresQuery` for the given indicators (in the same order). */
 export function areaFiguresVariables(
@@ -127,13 +132,25 @@ export function areaFiguresVariables(
 export type AreaFiguresData = {
 	trend: SeriesValue[];
 	coverage: { reached: number; headcount: number; coverage: number }[];
-	eventsInYear: { events: number; participants: number }[];
+	/** Asked for the region itself only (see `areaFiguresQuery`). */
+	eventsInYear?: { events: number; participants: number }[];
 } & Record<`i${number}`, { edges: { node: { value: number | null } }[] }>;
 
-/** A region's own activity over the years: events hosted and their attendance, civil servants reached. */
+/**
+ * A region's own activity over the years: the latest events it hosted and those it took part in wherever they
+ * were hosted (a national video conference, say), events hosted per year and their attendance, civil servants reached.
+ */
 export const REGION_ACTIVITY_QUERY = /* GraphQL */ `
 	query RegionActivity($regionCode: String!, $history: DateRange!, $first: Int!) {
 		events(first: $first, filter: { regionCode: $regionCode }) {
+			totalCount
+			edges {
+				node {
+					...EventRowFields
+				}
+			}
+		}
+		attended: events(first: $first, filter: { participatingRegionCode: $regionCode }) {
 			totalCount
 			edges {
 				node {
@@ -172,6 +189,7 @@ export interface YearReach {
 
 export interface RegionActivityData {
 	events: { totalCount: number; edges: { node: EventListItem }[] };
+	attended: { totalCount: number; edges: { node: EventListItem }[] };
 	hosted: YearActivity[];
 	reached: YearReach[];
 }

@@ -118,6 +118,14 @@ describe('areaFiguresQuery', () => {
 			c1: 'B'
 		});
 	});
+
+	it('leaves events out of the comparisons, asking only for totals of the area', () => {
+		expect(areaFiguresQuery(1)).toContain('eventsInYear: eventTrends(');
+		const totals = areaFiguresQuery(1, { events: false });
+		expect(totals).not.toContain('eventTrends');
+		expect(totals).toContain('indicatorSeries(');
+		expect(totals).toContain('coverageSeries(');
+	});
 });
 
 describe('charts and tables', () => {

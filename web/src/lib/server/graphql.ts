@@ -1,4 +1,5 @@
 import { env } from '$env/dynamic/private';
+import { forwardRequestId } from './request-id';
 
 const DEFAULT_API_URL = 'http://127.0.0.1:4000/graphql';
 // A hung API must end in an error page, not in a request that never answers.
@@ -81,6 +82,7 @@ export async function gqlWithHeaders<T>(
 	};
 	if (session) headers.cookie = `${SESSION_COOKIE}=${session}`;
 	if (clientAddress) headers['x-forwarded-for'] = clientAddress;
+	Object.assign(headers, forwardRequestId());
 
 	let response: Response;
 	try {

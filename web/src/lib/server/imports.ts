@@ -2,6 +2,7 @@ import type { RequestEvent } from '@sveltejs/kit';
 import { env } from '$env/dynamic/private';
 import { formatBytes, isImportKind, type ImportKind, type TemplateFormat } from '$lib/imports/imports';
 import { apiBaseUrl, SESSION_COOKIE } from './graphql';
+import { forwardRequestId } from './request-id';
 import { dropSession } from './session';
 
 // Templates are a few hundred bytes: like a GraphQL query, a hung API must not hold the request open.
@@ -50,7 +51,7 @@ export interface ImportUpload {
 export function sendImport({ kind, body, contentType, session, dryRun, fileName, signal }: ImportUpload): Promise<Response> {
 	const init: RequestInit & { duplex: 'half' } = {
 		method: 'POST',
-		headers: { 'content-type': contentType, accept: 'application/json', cookie: `${SESSION_COOKIE}=${session}` },
+		headers: { 'content-type': contentType, accept: 'application/json', cookie: `${SESSION_COOKIE}=${session}`, ...forwardRequestId() },
 		body,
 		// A streamed body is sent while the answer may already arrive (an early refusal).
 		duplex: 'half',
@@ -61,7 +62,7 @@ export function sendImport({ kind, body, contentType, session, dryRun, fileName,
 
 /** The API's empty file to fill in for a kind (public). */
 export function fetchTemplate(kind: ImportKind, format: TemplateFormat): Promise<Response> {
-	return fetch(`${apiBaseUrl()}/import/templates/${kind}.${format}`, { signal: AbortSignal.timeout(TEMPLATE_TIMEOUT_MS) });
+	return fetch(`${apiBaseUrl()}/import/templates/${kind}.${format}`, { headers: forwardRequestId(), signal: AbortSignal.timeout(TEMPLATE_TIMEOUT_MS) });
 }
 
 /** The API's answer as it came, body streamed through; only the headers that matter to the browser are kept. */

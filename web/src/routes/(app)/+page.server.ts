@@ -15,6 +15,7 @@ import {
 	type NationalOverviewData,
 	type OverviewOptionsData
 } from '$lib/overview/queries';
+import { loadSelection } from '$lib/server/overview-selection';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -36,6 +37,8 @@ export const load: PageServerLoad = async (event) => {
 			today
 		});
 		const asOf = stageDay(filters.year, today);
+		// The province selected on the page (`?provinsi=75`), asked for alongside the national figures.
+		const selection = loadSelection(ask, event.url.searchParams, filters, asOf);
 		const overview = await ask<NationalOverviewData>(NATIONAL_OVERVIEW_QUERY, {
 			period: yearPeriod(filters.year),
 			history: historyPeriod(filters.year),
@@ -45,7 +48,7 @@ export const load: PageServerLoad = async (event) => {
 			programCode: filters.program || null,
 			completenessPeriod: completenessQuarter(filters.year, today)
 		});
-		return { filters, programs, indicators, years: yearsUntil(today), asOf, overview, failure: null };
+		return { filters, programs, indicators, years: yearsUntil(today), asOf, overview, selection: await selection, failure: null };
 	} catch (cause) {
 		// Sign-in and scope refusals have already turned into a redirect or an error page; what is left is the
 		// API failing or refusing the figures: say so on the page, and keep the way back to the filters.

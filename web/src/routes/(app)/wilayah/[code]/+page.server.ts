@@ -17,7 +17,7 @@ import { api } from '$lib/server/api';
 import { ApiRefusal } from '$lib/server/graphql';
 import type { PageServerLoad } from './$types';
 
-/** Latest events hosted in the area shown on the page; the explorer lists the rest. */
+/** Latest events hosted in the area, and latest it took part in, shown on the page; the explorer lists the rest. */
 const EVENTS_SHOWN = 10;
 
 export const load: PageServerLoad = async (event) => {
@@ -46,10 +46,13 @@ export const load: PageServerLoad = async (event) => {
 	const asOf = stageDay(filters.year, today);
 	const codes = indicators.map((indicator) => indicator.code);
 	const figuresQuery = areaFiguresQuery(codes.length);
+	// The province and the country only as totals: what the API gives a secretary of the areas around their scope.
+	const totalsQuery = areaFiguresQuery(codes.length, { events: false });
 	const figuresOf = (regionCode: string | null) =>
 		areaFiguresVariables(codes, { regionCode, period, history, indicatorCode: filters.indicator });
 
-	// The province and the country are comparisons: a secretary's scope may not reach them, and the page says so.
+	// The province and the country are comparisons. The API gives their totals to a secretary too; should it
+	// refuse them all the same, the page shows the region's own figures and says why the comparisons are missing.
 	const comparison = api(event, { keep: ['FORBIDDEN'] });
 	const optional = <T>(request: Promise<T>): Promise<T | null> =>
 		request.catch((cause: unknown) => {
@@ -60,8 +63,8 @@ export const load: PageServerLoad = async (event) => {
 
 	const [own, province, nation, activity, children] = await Promise.all([
 		ask<AreaFiguresData>(figuresQuery, figuresOf(code)),
-		parentCode ? optional(comparison<AreaFiguresData>(figuresQuery, figuresOf(parentCode))) : Promise.resolve(null),
-		optional(comparison<AreaFiguresData>(figuresQuery, figuresOf(null))),
+		parentCode ? optional(comparison<AreaFiguresData>(totalsQuery, figuresOf(parentCode))) : Promise.resolve(null),
+		optional(comparison<AreaFiguresData>(totalsQuery, figuresOf(null))),
 		ask<RegionActivityData>(REGION_ACTIVITY_QUERY, { regionCode: code, history, first: EVENTS_SHOWN }),
 		region.level === 'PROVINCE'
 			? ask<ProvinceData>(PROVINCE_QUERY, { code, period, asOf, indicatorCode: filters.indicator })
