@@ -24,6 +24,22 @@ describe('signing in, access by role and region, and reporting', () => {
     return context.newPage();
   }
 
+  it('serves every page with a content security policy that runs no inline script but its own, and no framing', async () => {
+    const response = await fetch(`${product.webUrl}/masuk`);
+    const policy = response.headers.get('content-security-policy') ?? '';
+    const scripts = /script-src ([^;]*)/.exec(policy)?.[1] ?? '';
+    expect(scripts).toMatch(/'self'/);
+    expect(scripts).not.toMatch(/unsafe-inline/);
+    expect(policy).toMatch(/frame-ancestors 'none'/);
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('x-frame-options')).toBe('DENY');
+    // The page's only inline script is SvelteKit's start-up, allowed by its hash or nonce.
+    const html = await response.text();
+    const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)([^>]*)>/g)];
+    expect(inline.length).toBeGreaterThan(0);
+    for (const [, attributes] of inline) expect(policy.includes('nonce-') ? attributes : scripts).toMatch(/nonce|sha256-/);
+  });
+
   it('sends an anonymous visitor to the login page and back after signing in, even without JavaScript', async () => {
     const page = await freshPage({ javaScriptEnabled: false });
     await page.goto(`${product.webUrl}/api`);

@@ -11,10 +11,18 @@ export const handle: Handle = async ({ event, resolve }) => {
 	const response = await withRequestId(requestId, () => answer({ event, resolve }));
 	try {
 		response.headers.set(REQUEST_ID_HEADER, requestId);
+		for (const [name, value] of Object.entries(PROTECTIONS)) response.headers.set(name, value);
 	} catch {
 		// An API answer passed on as it came has immutable headers; it carries the API's id already.
 	}
 	return response;
+};
+
+/** Beside the content security policy (svelte.config.js): no sniffing, no framing, no full URLs to other sites. */
+const PROTECTIONS = {
+	'x-content-type-options': 'nosniff',
+	'x-frame-options': 'DENY',
+	'referrer-policy': 'same-origin'
 };
 
 const answer: Handle = async ({ event, resolve }) => {
