@@ -34,7 +34,7 @@ export async function drive(clients: number, seconds: number, send: () => Promis
 }
 
 export function percentile(sorted: number[], share: number): number {
-  if (!sorted.length) return NaN;
+  if (!sorted.length) return 0;
   return sorted[Math.min(sorted.length - 1, Math.ceil(share * sorted.length) - 1)]!;
 }
 

@@ -1,12 +1,9 @@
 import 'reflect-metadata';
-import { type ChildProcess, spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createDatabaseIfMissing, startEmbedded, withDatabase } from '@berakhlak/db';
 import { parse, validate } from 'graphql';
 import pg from 'pg';
@@ -15,6 +12,9 @@ import { DEMO_PASSWORD } from '../auth/demo-users.js';
 import { bootstrapDatabase } from '../database/bootstrap.js';
 import { openOrm } from '../database/orm.js';
 import { buildApiSchema } from '../schema/build.js';
+import { percentile } from './load-generator.js';
+import { repoRoot } from './national-data.js';
+import { type Started, startApi } from './processes.js';
 
 /**
  * `pnpm bench`, the soak: the built API (server/dist/main.js, its production settings) on loopback
@@ -31,8 +31,6 @@ const THINK_MS = Number(process.env.SOAK_THINK_MS ?? 500);
 const P95_TOLERANCE = 1.5;
 const RSS_TOLERANCE = 0.25;
 
-const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
-const mainJs = fileURLToPath(new URL('../main.js', import.meta.url));
 
 interface Operation {
   name: string;
@@ -58,7 +56,7 @@ interface Sample {
 async function main(): Promise<void> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'berakhlak-bench-soak-'));
   const cluster = await startEmbedded({ dataDir, port: await freePort(), database: 'postgres' });
-  let server: ChildProcess | null = null;
+  let server: Started | null = null;
   try {
     const url = withDatabase(cluster.url, 'bench_soak');
     await createDatabaseIfMissing(cluster.url, 'bench_soak');
@@ -66,21 +64,8 @@ async function main(): Promise<void> {
     await bootstrapDatabase(orm, url, { dataset: 'demo', log: () => {} });
     await orm.close();
 
-    const port = await freePort();
-    const api = `http://127.0.0.1:${port}`;
-    const output: string[] = [];
-    server = spawn(process.execPath, [mainJs], {
-      env: { ...process.env, DATABASE_URL: url, SERVE_WEB: 'false', HOST: '127.0.0.1', API_PORT: String(port), DEMO_DATA: 'demo', LOG_LEVEL: 'warn' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    // The last lines the API wrote, to show should it fail to start.
-    for (const stream of [server.stdout!, server.stderr!]) {
-      stream.on('data', (chunk: Buffer) => {
-        output.push(...chunk.toString().split('\n').filter(Boolean));
-        output.splice(0, output.length - 40);
-      });
-    }
-    await ready(api, server, output);
+    server = await startApi(url, { DEMO_DATA: 'demo' });
+    const api = server.url;
 
     const operations = await readOperations();
     const { readers, writers } = await prepareClients(api, url);
@@ -90,8 +75,9 @@ async function main(): Promise<void> {
     const rss: { at: number; kb: number }[] = [];
     const started = performance.now();
     const deadline = started + SECONDS * 1000;
-    const sampler = setInterval(() => rss.push({ at: performance.now() - started, kb: residentKb(server!.pid!) }), 5_000);
-    rss.push({ at: 0, kb: residentKb(server.pid!) });
+    const pid = server.pid;
+    const sampler = setInterval(() => rss.push({ at: performance.now() - started, kb: residentKb(pid) }), 5_000);
+    rss.push({ at: 0, kb: residentKb(pid) });
     const ledgers: Ledger[] = [];
     await Promise.all([
       ...readers.map((headers, index) => runClient(api, headers, deadline, started, samples, () => readOperation(operations, index))),
@@ -102,14 +88,14 @@ async function main(): Promise<void> {
       }),
     ]);
     clearInterval(sampler);
-    rss.push({ at: performance.now() - started, kb: residentKb(server.pid!) });
+    rss.push({ at: performance.now() - started, kb: residentKb(pid) });
 
-    await stop(server);
+    await server.stop();
     server = null;
     const verification = { ...(await verify(url, ledgers)), writes: ledgers.reduce((sum, ledger) => sum + ledger.writes, 0) };
     report(samples, rss, verification);
   } finally {
-    if (server) await stop(server);
+    if (server) await server.stop();
     await cluster.stop();
     await rm(dataDir, { recursive: true, force: true });
   }
@@ -369,11 +355,6 @@ function report(samples: Sample[], rss: { at: number; kb: number }[], verificati
   if (errors.length > 0 || verification.missing.length > 0) process.exitCode = 1;
 }
 
-function percentile(sorted: number[], share: number): number {
-  if (sorted.length === 0) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.ceil(share * sorted.length) - 1)]!;
-}
-
 // ---------------------------------------------------------------------------------------------
 // Plumbing
 
@@ -408,26 +389,6 @@ async function signIn(api: string, email: string): Promise<string> {
   const cookie = response.headers.getSetCookie().find((header) => header.startsWith('berakhlak_session='));
   if (!cookie) throw new Error(`could not sign in as ${email}: ${await response.text()}`);
   return cookie.split(';')[0]!;
-}
-
-async function ready(api: string, server: ChildProcess, output: string[]): Promise<void> {
-  const until = Date.now() + 180_000;
-  while (Date.now() < until) {
-    if (server.exitCode !== null) throw new Error(`the API exited with code ${server.exitCode}:\n${output.join('\n')}`);
-    const answer = await fetch(`${api}/health/ready`).then((response) => response.ok, () => false);
-    if (answer) return;
-    await sleep(250);
-  }
-  throw new Error(`the API was not ready within 180 s:\n${output.join('\n')}`);
-}
-
-async function stop(server: ChildProcess): Promise<void> {
-  if (server.exitCode !== null || server.signalCode !== null) return;
-  const exited = once(server, 'exit');
-  server.kill('SIGTERM');
-  const timer = setTimeout(() => server.kill('SIGKILL'), 30_000);
-  await exited;
-  clearTimeout(timer);
 }
 
 function freePort(): Promise<number> {
