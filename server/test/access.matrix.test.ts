@@ -69,6 +69,10 @@ const cases: Record<string, Case> = {
     document: 'query ($r: String, $g: [IndicatorGroupBy!]!) { indicatorAggregate(indicatorCode: "INDEKS_BERAKHLAK", groupBy: $g, filter: { regionCode: $r }) { totalCount } }',
     variables: (r, _f, _c, byRegion) => ({ r, g: byRegion ? ['PERIOD', 'REGION'] : ['PERIOD'] }),
   },
+  indicatorTotals: {
+    rule: 'SIGNED_IN', scoped: 'any', national: 'total',
+    document: 'query ($r: String, $p: DateRange!) { indicatorTotals(filter: { regionCode: $r, period: $p }) { indicator { code } value } }', variables: (r) => ({ r, p: period }),
+  },
   indicatorSeries: { rule: 'SIGNED_IN', scoped: 'any', national: 'total', document: 'query ($r: String) { indicatorSeries(indicatorCode: "AGEN_PERUBAHAN", regionCode: $r) { value } }', variables: (r) => ({ r }) },
   coverageSeries: {
     rule: 'SIGNED_IN', scoped: 'any', national: 'total',
@@ -249,7 +253,7 @@ describe('access matrix: every query and mutation, every role, inside and outsid
     for (const caller of ['secretary of Kota Pariaman', 'data team token limited to Kota Pariaman']) {
       const beyond = results.filter((result) => result.caller === caller && /^(around|national)/.test(result.variant));
       const got = (field: string, variant: Variant) => beyond.find((result) => result.field === field && result.variant === variant)?.got.split(':')[0];
-      for (const field of ['indicatorAggregate', 'indicatorSeries', 'coverageSeries']) {
+      for (const field of ['indicatorAggregate', 'indicatorTotals', 'indicatorSeries', 'coverageSeries']) {
         expect([got(field, 'around'), got(field, 'national')], `${caller}: ${field}`).toEqual(['allowed', 'allowed']);
       }
       expect([got('indicatorAggregate', 'around by region'), got('indicatorAggregate', 'national by region')]).toEqual(['FORBIDDEN', 'FORBIDDEN']);

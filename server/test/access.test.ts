@@ -124,6 +124,23 @@ describe('access by role and region', () => {
     }
   });
 
+  it('gives a city every indicator\'s totals of its province and of the country, as an analyst gets them, and refuses another province', async () => {
+    const totals = 'query ($r: String) { indicatorTotals(filter: { regionCode: $r, period: { from: "2024-01-01", to: "2024-12-31" } }) { indicator { code } value observations regions } }';
+    for (const r of ['13', null]) {
+      const own = await pariaman.query<{ indicatorTotals: { value: number | null }[] }>(totals, { r });
+      expect(own.errors, JSON.stringify(own.errors)).toBeUndefined();
+      expect(own.data).toEqual((await api.query(totals, { r })).data);
+      expect(own.data!.indicatorTotals.filter((total) => total.value !== null).length).toBeGreaterThan(5);
+    }
+    const another = await pariaman.query(totals, { r: '75' });
+    expect(another.errors?.[0]).toMatchObject({ extensions: { code: 'FORBIDDEN', argument: 'filter.regionCode' } });
+    expect(another.errors?.[0]?.message).toMatch(/outside your scope \(13\.77 Kota Pariaman\)/);
+    expect(another.data).toBeNull();
+    const anonymous = await api.anonymous.query(totals, { r: null });
+    expect(codeOf(anonymous)).toBe('UNAUTHENTICATED');
+    expect(anonymous.data).toBeNull();
+  });
+
   it.each([
     { name: 'its province by region', query: '{ indicatorAggregate(indicatorCode: "INDEKS_BERAKHLAK", groupBy: [REGION], filter: { regionCode: "13" }) { totalCount } }', argument: 'groupBy' },
     { name: 'the country by province area', query: '{ indicatorAggregate(indicatorCode: "INDEKS_BERAKHLAK", groupBy: [PARENT]) { totalCount } }', argument: 'groupBy' },

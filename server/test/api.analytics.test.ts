@@ -256,6 +256,124 @@ describe('GraphQL API: analytics', () => {
     );
   });
 
+  describe('indicatorTotals', () => {
+    const period = { from: '2023-01-01', to: '2025-06-30' };
+    const totalsQuery = `query ($filter: IndicatorTotalsFilter!, $codes: [String!]) {
+      indicatorTotals(filter: $filter, indicatorCodes: $codes) { indicator { code } value observations regions } }`;
+    const totalsOf = async (filter: Record<string, unknown>, codes?: string[]) =>
+      (await data<{ indicatorTotals: { indicator: { code: string }; value: number | null; observations: number; regions: number }[] }>(totalsQuery, { filter, codes })).indicatorTotals;
+
+    beforeAll(async () => {
+      // The demo indicators have no time aggregation SUM: one that adds up the monthly complaint shares, averaged over regions.
+      await db.sql.query(
+        `INSERT INTO indicator (code, name, name_en, description, unit, region_aggregation, time_aggregation, period_type, higher_is_better, by_core_value)
+         VALUES ('UJI_JUMLAH', 'Uji jumlah', 'Test sum', 'Uji', 'COUNT', 'AVERAGE', 'SUM', 'MONTH', true, false)`,
+      );
+      await db.sql.query(
+        `INSERT INTO observation (indicator_id, region_id, period_type, period_start, core_value_id, value)
+         SELECT (SELECT id FROM indicator WHERE code = 'UJI_JUMLAH'), region_id, period_type, period_start, core_value_id, value FROM observation
+         WHERE indicator_id = (SELECT id FROM indicator WHERE code = 'PENGADUAN_TEPAT_WAKTU')`,
+      );
+    });
+
+    /** Each indicator's total recomputed from the raw rows: the mean over core values in SQL, the time and region rules here. */
+    const expectedTotals = async (regionCode: string | null, coreValueCode: string | null) => {
+      const perPeriod = await rows<{ code: string; time: string; space: string; region_id: number; headcount: number; period_start: string; value: number; n: number }>(
+        `SELECT i.code, i.time_aggregation AS time, i.region_aggregation AS space, o.region_id, r.headcount, to_char(o.period_start, 'YYYY-MM-DD') AS period_start,
+                avg(o.value) AS value, count(*)::int AS n
+         FROM observation o JOIN indicator i ON i.id = o.indicator_id JOIN region r ON r.id = o.region_id
+         WHERE o.period_start BETWEEN $1 AND $2
+           AND ($3::text IS NULL OR r.code = $3 OR r.parent_id = (SELECT id FROM region WHERE code = $3))
+           AND ($4::text IS NULL OR o.core_value_id = (SELECT id FROM core_value WHERE code = $4))
+         GROUP BY i.code, i.time_aggregation, i.region_aggregation, o.region_id, r.headcount, o.period_start`,
+        [period.from, period.to, regionCode, coreValueCode],
+      );
+      const totals = new Map<string, { value: number | null; observations: number; regions: number }>();
+      const indicators = await rows<{ code: string }>('SELECT code FROM indicator ORDER BY code');
+      for (const { code } of indicators) {
+        const mine = perPeriod.filter((row) => row.code === code);
+        const regions = [...new Set(mine.map((row) => row.region_id))].map((id) => {
+          const periods = mine.filter((row) => row.region_id === id).sort((a, b) => a.period_start.localeCompare(b.period_start));
+          const values = periods.map((row) => row.value);
+          const sum = values.reduce((total, value) => total + value, 0);
+          const value = { SUM: sum, AVERAGE: sum / values.length, LAST: values.at(-1)! }[periods[0]!.time as 'SUM' | 'AVERAGE' | 'LAST'];
+          return { value, headcount: periods[0]!.headcount, space: periods[0]!.space };
+        });
+        const sum = regions.reduce((total, region) => total + region.value, 0);
+        const weights = regions.reduce((total, region) => total + region.headcount, 0);
+        const value = regions.length === 0 ? null : {
+          SUM: sum, AVERAGE: sum / regions.length, WEIGHTED_AVERAGE: regions.reduce((total, region) => total + region.value * region.headcount, 0) / weights,
+        }[regions[0]!.space as 'SUM' | 'AVERAGE' | 'WEIGHTED_AVERAGE'];
+        totals.set(code, { value, observations: mine.reduce((total, row) => total + row.n, 0), regions: regions.length });
+      }
+      return { codes: indicators.map((row) => row.code), totals };
+    };
+
+    it.each([
+      { area: 'the nation', regionCode: null, coreValueCode: null },
+      { area: 'the nation, one core value', regionCode: null, coreValueCode: 'ADAPTIF' },
+      { area: 'a province', regionCode: '13', coreValueCode: null },
+      { area: 'a province, one core value', regionCode: '13', coreValueCode: 'AKUNTABEL' },
+      { area: 'a regency', regionCode: '75.01', coreValueCode: null },
+      { area: 'a regency, one core value', regionCode: '75.01', coreValueCode: 'ADAPTIF' },
+    ])('gives every indicator of $area the total indicatorAggregate without groupBy gives, and the raw rows make', async ({ regionCode, coreValueCode }) => {
+      const filter = { regionCode, period, coreValueCode };
+      const totals = await totalsOf(filter);
+      const { codes, totals: expected } = await expectedTotals(regionCode, coreValueCode);
+      expect(totals.map((total) => total.indicator.code)).toEqual(codes);
+      expect(codes).toContain('UJI_JUMLAH');
+      const aggregates = await data(
+        `query ($filter: AggregateFilter) { ${codes.map((code, index) => `i${index}: indicatorAggregate(indicatorCode: "${code}", filter: $filter) { edges { node { value observationCount regionCount } } }`).join(' ')} }`,
+        { filter },
+      );
+      totals.forEach((total, index) => {
+        const { value, observationCount, regionCount } = aggregates[`i${index}`].edges[0].node;
+        near(total.value, value);
+        expect([total.indicator.code, total.observations, total.regions]).toEqual([codes[index], observationCount, regionCount]);
+        const raw = expected.get(total.indicator.code)!;
+        near(total.value, raw.value);
+        expect([total.observations, total.regions]).toEqual([raw.observations, raw.regions]);
+      });
+      // Every rule took part, and some indicators had no observation (the per-value index outside its core values, say).
+      expect(totals.filter((total) => total.value !== null).length).toBeGreaterThan(coreValueCode ? 0 : 8);
+      if (coreValueCode) expect(totals.filter((total) => total.value === null).length).toBeGreaterThan(0);
+    });
+
+    it('answers indicators without observations with a null value and zero counts', async () => {
+      const totals = await totalsOf({ period: { from: '2000-01-01', to: '2000-12-31' } });
+      expect(totals.length).toBe((await rows('SELECT 1 FROM indicator')).length);
+      expect(totals.every((total) => total.value === null && total.observations === 0 && total.regions === 0)).toBe(true);
+    });
+
+    it('keeps the order of the codes asked for', async () => {
+      const codes = ['PENGADUAN_TEPAT_WAKTU', 'AGEN_PERUBAHAN', 'INDEKS_BERAKHLAK', 'AGEN_PERUBAHAN'];
+      const totals = await totalsOf({ regionCode: '75', period }, codes);
+      expect(totals.map((total) => total.indicator.code)).toEqual(codes);
+      expect(totals[1]).toEqual(totals[3]);
+      expect(await totalsOf({ period }, [])).toEqual([]);
+    });
+
+    it.each([
+      { name: 'an unknown code', codes: ['INDEKS_BERAKHLAK', 'NOPE'], filter: { period }, argument: 'indicatorCodes[1]', message: /^indicatorCodes\[1\]: no indicator has code NOPE/ },
+      { name: 'too many codes', codes: Array.from({ length: 501 }, () => 'INDEKS_BERAKHLAK'), filter: { period }, argument: 'indicatorCodes', message: /^indicatorCodes: takes at most 500 codes/ },
+      { name: 'an inverted period', codes: undefined, filter: { period: { from: '2024-01-01', to: '2023-01-01' } }, argument: 'filter.period.to', message: /^filter\.period\.to: 2023-01-01 is before filter\.period\.from 2024-01-01/ },
+      { name: 'an unknown region', codes: undefined, filter: { regionCode: '99', period }, argument: 'filter.regionCode', message: /^filter\.regionCode: no region has code 99/ },
+      { name: 'an unknown core value', codes: undefined, filter: { period, coreValueCode: 'X' }, argument: 'filter.coreValueCode', message: /^filter\.coreValueCode: no core value has code X/ },
+    ])('refuses $name as bad input naming the argument', async ({ codes, filter, argument, message }) => {
+      const answer = await api.query(totalsQuery, { filter, codes });
+      expect(answer.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument });
+      expect(answer.errors?.[0]?.message).toMatch(message);
+    });
+
+    it('requires a period, as a range open at either end', async () => {
+      const answer = await api.query('{ indicatorTotals(filter: { regionCode: "75" }) { value } }');
+      expect(answer.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+      const open = await totalsOf({ regionCode: '75', period: { from: '2024-01-01' } }, ['AGEN_PERUBAHAN']);
+      const aggregate = await data('{ indicatorAggregate(indicatorCode: "AGEN_PERUBAHAN", filter: { regionCode: "75", period: { from: "2024-01-01" } }) { edges { node { value } } } }');
+      expect(open[0]!.value).toBe(aggregate.indicatorAggregate.edges[0].node.value);
+    });
+  });
+
   it.each([
     { name: 'an unknown indicator', query: '{ indicatorSeries(indicatorCode: "NOPE") { value } }', message: /^indicatorCode: no indicator has code NOPE/ },
     { name: 'an unknown region', query: '{ rollout(parentCode: "99") { totalCount } }', message: /^parentCode: no region has code 99/ },

@@ -151,7 +151,7 @@ describe('operations: request ids, rate limits, timeouts, shutdown, an unreachab
   it('with the database unreachable: 503 SERVICE_UNAVAILABLE with Retry-After at once, readiness down, liveness up', async () => {
     const orm = await MikroORM.init(ormOptions(`postgres://nobody:nothing@127.0.0.1:${await freePort()}/none`, { connect: false }));
     const logged: unknown[] = [];
-    const server = await createApiServer(orm, (message, details) => logged.push({ message, details }), { responseCache: false });
+    const server = await createApiServer(orm, (message, details) => logged.push({ message, details }), { responseCache: false, callerCache: false });
     const url = `http://127.0.0.1:${await listen(server.server, 0, '127.0.0.1')}`;
     try {
       const cookie = await signIn(api.url, 'analis@berakhlak.example');

@@ -34,13 +34,56 @@ describe('response cache', () => {
     expect((await ask('{ regions(first: 5) { totalCount } }', gorontalo)).body.data.regions.totalCount).toBe(7);
   });
 
-  it('never keeps what is personal, nor refusals', async () => {
-    await ask('{ me { user { email } } }');
-    expect((await ask('{ me { user { email } } }')).cache).toBeNull();
+  it('sends a kept answer byte for byte as Apollo wrote it, with the same headers, in either media type', async () => {
+    const headersOf = (response: Response) => Object.fromEntries([...response.headers].filter(([name]) => !['date', 'x-request-id', 'x-cache', 'content-length'].includes(name)));
+    // A plain client gets JSON; the dashboard prefers the GraphQL media type.
+    for (const [index, accept] of [undefined, 'application/graphql-response+json, application/json'].entries()) {
+      const send = () => fetch(`${api.url}/graphql`, {
+        // Named, as the dashboard names its operations, without an operationName beside it.
+        method: 'POST', headers: { 'content-type': 'application/json', cookie: api.cookie, ...(accept ? { accept } : {}) }, body: JSON.stringify({ query: `query Trend ${TREND}`, variables: { unused: index } }),
+      });
+      const computed = await send();
+      const kept = await send();
+      expect([computed.headers.get('x-cache'), kept.headers.get('x-cache')]).toEqual(['miss', 'hit']);
+      expect(await kept.text()).toBe(await computed.text());
+      expect(headersOf(kept)).toEqual(headersOf(computed));
+      expect(kept.headers.get('content-type')).toBe(accept ? 'application/graphql-response+json; charset=utf-8' : 'application/json; charset=utf-8');
+    }
+  });
+
+  it('keeps a caller’s own answer for that caller only, and never what lists accounts, nor refusals', async () => {
+    const ME = '{ me { user { email } scopeRegion { code } } }';
+    expect((await ask(ME)).cache).toBe('miss');
+    expect(await ask(ME)).toEqual({ cache: 'hit', body: { data: { me: { user: { email: 'analis@berakhlak.example' }, scopeRegion: null } } } });
+    // A second analyst shares the analyst's figures, never its `me`.
+    await db.sql.query(`INSERT INTO app_user (email, name, role, region_id, password_hash)
+      SELECT 'analis2@berakhlak.example', 'Analis Dua', role, region_id, password_hash FROM app_user WHERE email = 'analis@berakhlak.example'`);
+    const colleague = (await signIn(api.url, 'analis2@berakhlak.example')).split(';')[0]!;
+    await ask(TREND);
+    expect((await ask(TREND, colleague)).cache).toBe('hit');
+    expect(await ask(ME, colleague)).toEqual({ cache: 'miss', body: { data: { me: { user: { email: 'analis2@berakhlak.example' }, scopeRegion: null } } } });
+    expect((await ask(ME, colleague)).cache).toBe('hit');
+    await ask('{ users(first: 5) { totalCount } }', colleague);
+    expect((await ask('{ users(first: 5) { totalCount } }', colleague)).cache).toBeNull();
     const refused = '{ indicatorSeries(indicatorCode: "NO_SUCH", period: { from: "2025-01-01", to: "2025-12-31" }) { value } }';
     await ask(refused);
     expect((await ask(refused)).cache).toBe('miss');
     expect((await fetch(`${api.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: TREND }) })).headers.get('x-cache')).toBeNull();
+  });
+
+  it('forgets a caller’s own answer when their account changes, and not when a statement changed no account', async () => {
+    const ME = '{ me { user { name } } }';
+    await ask(TREND);
+    await ask(ME);
+    // What every sign-in does: sweep the user's expired sessions, usually none.
+    await db.sql.query("DELETE FROM auth_session WHERE expires_at < '2000-01-01'");
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect((await ask(TREND)).cache).toBe('hit');
+    await db.sql.query("UPDATE app_user SET name = 'Analis Berganti Nama' WHERE email = 'analis@berakhlak.example'");
+    const started = performance.now();
+    let answer = await ask(ME);
+    while (answer.cache === 'hit' && performance.now() - started < 1000) answer = await ask(ME);
+    expect(answer.body.data.me.user.name).toBe('Analis Berganti Nama');
   });
 
   it('forgets everything on a mutation through this server, before answering the next read', async () => {

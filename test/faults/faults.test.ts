@@ -1,12 +1,12 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { type DatabaseHandle, postmasterPid, postmasterRunning, startEmbedded } from '@berakhlak/db';
+import { attachDatabase, type DatabaseHandle, postmasterPid, postmasterRunning, startEmbedded } from '@berakhlak/db';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  type Answer, apiBackends, ask, createAdmin, freePort, lockObservation, openUpload, readiness, retryableRefusal, type ServerProcess, signIn, sleep,
-  startServer, succeeded, waitFor,
+  type Answer, apiBackends, ask, createAdmin, freePort, lockObservation, openUpload, processesIn, readiness, retryableRefusal, type ServerProcess, signIn, sleep,
+  startServer, startServerWithEmbeddedDatabase, succeeded, waitFor,
 } from './support.js';
 
 /**
@@ -24,6 +24,8 @@ const OUTAGE_MS = 3000;
 const SHUTDOWN_DELAY_S = 2;
 /** The promise of the issue: back within 5 s of the database's return. */
 const RECOVERY_LIMIT_MS = 5000;
+/** The start command's own embedded PostgreSQL, killed, is back and serving within this (it waits for no person). */
+const EMBEDDED_RESTART_LIMIT_MS = 15_000;
 /** An answer slower than this during an outage counts as a hang (a busy machine answers a read in well under a second). */
 const HANG_MS = 5000;
 
@@ -202,6 +204,46 @@ describe('faults the server survives', () => {
     });
   });
 
+  it('the start command\'s own embedded PostgreSQL killed (SIGKILL): started again by the start command, ready and serving within 15 s; SIGTERM still stops it all', async () => {
+    const ownDir = await mkdtemp(path.join(tmpdir(), 'berakhlak-faults-embedded-'));
+    const ownCluster = path.join(ownDir, 'cluster');
+    const ownPort = await freePort();
+    const product = await startServerWithEmbeddedDatabase(ownDir, ownPort);
+    try {
+      await createAdmin((await attachDatabase({ dataDir: ownDir, port: ownPort, database: 'berakhlak' }, '')).url);
+      const cookie = await signIn(product.url);
+      const killed = postmasterPid(ownCluster)!;
+      process.kill(killed, 'SIGKILL');
+      const killedAt = Date.now();
+      const noticedMs = await waitFor('readiness to say the database is down', async () => (await readiness(product.url))?.status === 503, 5000);
+      // Nobody starts PostgreSQL here: only the start command itself can bring readiness back.
+      await waitFor('readiness after the start command restarted PostgreSQL', async () => (await readiness(product.url))?.status === 200, EMBEDDED_RESTART_LIMIT_MS, 20);
+      const readyMs = Date.now() - killedAt;
+      await waitFor('a query answered', async () => succeeded(await ask(product.url, READ, {}, cookie)), EMBEDDED_RESTART_LIMIT_MS - readyMs, 20);
+      const servedMs = Date.now() - killedAt;
+      expect(postmasterPid(ownCluster)).not.toBe(killed);
+      expect(product.output()).toMatch(/"level":"warn","msg":"embedded PostgreSQL died without being stopped/);
+      expect(product.output()).toMatch(/"level":"info","msg":"embedded PostgreSQL restarted/);
+
+      product.child.kill('SIGTERM');
+      expect((await product.exited).code).toBe(0);
+      expect(postmasterRunning(ownCluster)).toBe(false);
+      expect(await processesIn(ownCluster), 'PostgreSQL processes of the cluster left after the start command exited').toEqual([]);
+      survived.push({
+        fault: 'the start command\'s own embedded PostgreSQL SIGKILLed',
+        outcome: `not ready after ${noticedMs} ms; restarted by the start command, ready ${readyMs} ms and serving ${servedMs} ms after the kill; then SIGTERM: exit 0, no PostgreSQL process left`,
+      });
+    } finally {
+      if (product.running()) {
+        product.child.kill('SIGTERM');
+        await product.exited;
+      }
+      // Whatever failed, the suite leaves no PostgreSQL behind.
+      if (postmasterRunning(ownCluster)) process.kill(postmasterPid(ownCluster)!, 'SIGQUIT');
+      await rm(ownDir, { recursive: true, force: true });
+    }
+  }, 120_000);
+
   const csv = (slice: string[], value: number) => `${CSV_HEADER}\n${slice.map((region) => `${INDICATOR},${region},${CUT_PERIOD},,${value}`).join('\n')}\n`;
   const storedValues = async (slice: string[]) => {
     const { rows } = await sql.query<{ code: string; value: number }>(
@@ -278,6 +320,18 @@ describe('faults the server survives', () => {
       fault: 'SIGTERM with an import upload in flight',
       outcome: `readiness 503 "draining" after ${drainingMs} ms, requests served during the ${SHUTDOWN_DELAY_S} s delay, listener closed ${closedMs} ms later, upload finished (50 rows applied), pool closed, exit 0 ${exitMs} ms after the signal`,
     });
+  });
+
+  it('SIGTERM to a server that has served nothing yet: exits 0 at once', async () => {
+    const idle = await startServer(db.url, { SHUTDOWN_DELAY_SECONDS: '0' });
+    const signalled = Date.now();
+    idle.child.kill('SIGTERM');
+    const { code } = await idle.exited;
+    const exitMs = Date.now() - signalled;
+    expect(code).toBe(0);
+    // Apollo's own signal handler used to race the server's, leaving its second stop() waiting for the 25 s bound.
+    expect(exitMs, idle.output()).toBeLessThan(5000);
+    survived.push({ fault: 'SIGTERM to an idle server', outcome: `exit 0 ${exitMs} ms after the signal` });
   });
 
   it('the server killed (SIGKILL) mid-import, blocked inside its transaction: nothing of the file remains', async () => {

@@ -1,4 +1,5 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { readdir, readlink, realpath } from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -42,6 +43,20 @@ export async function startServer(databaseUrl: string, env: Record<string, strin
     void exited.then(({ code }) => (clearInterval(timer), reject(new Error(`the server exited with ${code} before it was ready:\n${output}`))));
   });
   return { url: `http://127.0.0.1:${port}`, child, output: () => output, exited, running: () => child.exitCode === null && child.signalCode === null };
+}
+
+/** The built start command as the README runs it, with its own embedded PostgreSQL in `dataDir`; API only. */
+export async function startServerWithEmbeddedDatabase(dataDir: string, pgPort: number): Promise<ServerProcess> {
+  // An empty DATABASE_URL counts as none.
+  return startServer('', { DATA_DIR: dataDir, PG_PORT: String(pgPort) });
+}
+
+/** Processes working in `dir` (Linux): PostgreSQL's postmaster and every process it started run in their cluster's folder. */
+export async function processesIn(dir: string): Promise<number[]> {
+  const target = await realpath(dir);
+  const pids = (await readdir('/proc')).filter((name) => /^\d+$/.test(name));
+  const cwds = await Promise.all(pids.map((pid) => readlink(`/proc/${pid}/cwd`).catch(() => null)));
+  return pids.filter((_, at) => cwds[at] === target).map(Number);
 }
 
 /** Creates the administrator the suite signs in as, through the product's own command. */

@@ -1,6 +1,6 @@
 import { redirect, type Handle, type HandleServerError } from '@sveltejs/kit';
 import { anonymousRedirect } from '$lib/access';
-import { DEFAULT_LANG, LANG_COOKIE, parseLang, t } from '$lib/i18n';
+import { DEFAULT_LANG, LANG_COOKIE, type Lang, parseLang, t } from '$lib/i18n';
 import { ApiError, SESSION_COOKIE } from '$lib/server/graphql';
 import { logError, REQUEST_ID_HEADER, requestIdFor, withRequestId } from '$lib/server/request-id';
 
@@ -45,7 +45,7 @@ export const handleError: HandleServerError = ({ error, event, status, message }
 
 	if (error instanceof ApiError) {
 		logError(`${where}: ${error.message}`);
-		return { message: t(lang, 'error.apiUnavailable'), code: 'API_UNAVAILABLE' };
+		return { message: apiErrorMessage(lang, error), code: 'API_UNAVAILABLE' };
 	}
 	if (status === 404) {
 		return { message };
@@ -53,3 +53,12 @@ export const handleError: HandleServerError = ({ error, event, status, message }
 	logError(`${where}: unexpected error`, error);
 	return { message: t(lang, 'error.unexpected') };
 };
+
+/** An overloaded or restarting API says so, and when to try again; anything else is "unavailable". */
+function apiErrorMessage(lang: Lang, error: ApiError): string {
+	const seconds = error.retryAfterSeconds ?? 1;
+	if (error.code === 'RATE_LIMITED') return t(lang, 'error.rateLimited', { seconds });
+	if (error.code === 'SERVICE_UNAVAILABLE') return t(lang, 'error.serviceUnavailable', { seconds });
+	if (error.code === 'QUERY_TIMEOUT') return t(lang, 'error.queryTimeout');
+	return t(lang, 'error.apiUnavailable');
+}

@@ -37,6 +37,31 @@ export class IndicatorAggregateArgs extends PageArgs {
   filter?: AggregateFilter | null;
 }
 
+/** The most indicator codes `indicatorTotals` takes in one call: the national data set has 115 indicators. */
+export const MAX_TOTAL_INDICATORS = 500;
+
+@InputType({ description: 'The area and period of indicator totals.' })
+export class IndicatorTotalsFilter {
+  @Field(() => String, { nullable: true, description: 'This region and its regencies and cities; the whole country when omitted.' })
+  regionCode?: string | null;
+
+  @Field(() => DateRange, { description: 'Periods starting within these days; an end left open is unbounded.' })
+  period!: DateRange;
+
+  @Field(() => String, { nullable: true, description: 'Only this core value, e.g. `ADAPTIF`.' })
+  coreValueCode?: string | null;
+}
+
+@ArgsType()
+export class IndicatorTotalsArgs {
+  @Field(() => IndicatorTotalsFilter, { description: 'Which observations to read.' })
+  filter!: IndicatorTotalsFilter;
+
+  @Field(() => [String], { nullable: true, description: `Indicator codes, answered in this order; every indicator, by code, when omitted. At most ${MAX_TOTAL_INDICATORS}.` })
+  @ArrayMaxSize(MAX_TOTAL_INDICATORS, { message: `takes at most ${MAX_TOTAL_INDICATORS} codes` })
+  indicatorCodes?: string[] | null;
+}
+
 @ArgsType()
 export class IndicatorSeriesArgs {
   @Field(() => String, { description: 'Indicator code.' })

@@ -13,10 +13,12 @@ import { CoreValue } from '../programs/core-value.entity.js';
 import { Program } from '../programs/program.entity.js';
 import { RegionLevel } from '../regions/region.entity.js';
 import { RegionService } from '../regions/region.service.js';
-import type { AggregateFilter, CompletenessArgs, CoverageSeriesArgs, EventTrendArgs, IndicatorAggregateArgs, IndicatorSeriesArgs, RolloutArgs, StageDistributionArgs } from './analytics.args.js';
+import type {
+  AggregateFilter, CompletenessArgs, CoverageSeriesArgs, EventTrendArgs, IndicatorAggregateArgs, IndicatorSeriesArgs, IndicatorTotalsArgs, RolloutArgs, StageDistributionArgs,
+} from './analytics.args.js';
 import { EventGroupBy, IndicatorGroupBy } from './analytics.enums.js';
-import type { Completeness, CoveragePoint, EventTrendPoint, IndicatorGroup, RolloutRow, SeriesPoint, StageCount } from './analytics.types.js';
-import { type AggregateQuery, indicatorAggregateSql } from './indicator-aggregate.sql.js';
+import type { Completeness, CoveragePoint, EventTrendPoint, IndicatorGroup, IndicatorTotal, RolloutRow, SeriesPoint, StageCount } from './analytics.types.js';
+import { type AggregateQuery, indicatorAggregateSql, indicatorTotalsSql, type ObservationScope } from './indicator-aggregate.sql.js';
 import { type Part, sql } from './sql.js';
 
 const stepOf: Record<PeriodType, string> = { MONTH: '1 month', QUARTER: '3 months', YEAR: '1 year' };
@@ -32,8 +34,12 @@ export class AnalyticsService {
     return new RegionService(this.em, this.loaders, this.scope);
   }
 
+  private indicators(): IndicatorService {
+    return new IndicatorService(this.em, this.loaders, this.scope);
+  }
+
   private indicator(code: string, argument: string): Promise<Indicator> {
-    return new IndicatorService(this.em, this.loaders, this.scope).byCode(code, argument);
+    return this.indicators().byCode(code, argument);
   }
 
   private async coreValueId(code: string | null | undefined, argument: string): Promise<number | null> {
@@ -50,26 +56,36 @@ export class AnalyticsService {
     return program.id;
   }
 
-  private async aggregateQuery(indicator: Indicator, groupBy: IndicatorGroupBy[], periodType: PeriodType | null | undefined, filter: AggregateFilter, prefix: string): Promise<AggregateQuery> {
+  /**
+   * Which observations an aggregate over `filter` reads. Around a limited caller's scope (its province, the
+   * country) only totals: per period and core value, never per region.
+   */
+  private async observationScope(filter: AggregateFilter, groupBy: IndicatorGroupBy[], prefix: string): Promise<ObservationScope> {
     checkRange(filter.period, `${prefix}period`);
     const area = await this.regions().aggregateArea(filter.regionCode, `${prefix}regionCode`);
     if (area.beyondScope) {
-      // Around the caller's scope (its province, the country) only totals: per period and core value, never per region.
       const byRegion = groupBy.find((group) => group === IndicatorGroupBy.REGION || group === IndicatorGroupBy.PARENT || group === IndicatorGroupBy.LEVEL);
       if (byRegion) throw this.scope.breakdownRefused('groupBy', `grouping ${filter.regionCode ?? 'the whole country'} by ${byRegion}`);
       if (filter.level) throw this.scope.breakdownRefused(`${prefix}level`, `narrowing ${filter.regionCode ?? 'the whole country'} to one level`);
     }
     return {
-      indicatorId: indicator.id,
-      regionAggregation: indicator.regionAggregation,
-      timeAggregation: indicator.timeAggregation,
-      groupBy,
-      periodType: periodType ?? indicator.periodType,
       regionIds: area.ids,
       level: filter.level ?? null,
       from: filter.period?.from ?? null,
       to: filter.period?.to ?? null,
       coreValueId: await this.coreValueId(filter.coreValueCode, `${prefix}coreValueCode`),
+    };
+  }
+
+  private async aggregateQuery(indicator: Indicator, groupBy: IndicatorGroupBy[], periodType: PeriodType | null | undefined, filter: AggregateFilter, prefix: string): Promise<AggregateQuery> {
+    return {
+      indicatorId: indicator.id,
+      byCoreValue: indicator.byCoreValue,
+      regionAggregation: indicator.regionAggregation,
+      timeAggregation: indicator.timeAggregation,
+      groupBy,
+      periodType: periodType ?? indicator.periodType,
+      ...(await this.observationScope(filter, groupBy, prefix)),
     };
   }
 
@@ -83,6 +99,18 @@ export class AnalyticsService {
     );
     const groups = rows.map(toGroup);
     return toConnection(groups, args.first, Number(rows[0]?.total ?? 0), (group) => JSON.stringify([offset + groups.indexOf(group) + 1]));
+  }
+
+  /** Each indicator's total over one area and period, from one statement: `indicatorGroups` without `groupBy`, for many. */
+  async totals(args: IndicatorTotalsArgs): Promise<IndicatorTotal[]> {
+    const indicators = await this.indicators().byCodes(args.indicatorCodes, 'indicatorCodes');
+    const scope = await this.observationScope(args.filter, [], 'filter.');
+    if (indicators.length === 0) return [];
+    const rows = await this.run<TotalRow>(indicatorTotalsSql({ ...scope, indicatorIds: [...new Set(indicators.map((indicator) => indicator.id))] }));
+    // The answer's `indicator` fields then come from the rows just read.
+    for (const indicator of indicators) this.loaders.indicatorById.prime(indicator.id, indicator);
+    const byIndicator = new Map(rows.map((row) => [row.indicator_id, row]));
+    return indicators.map((indicator) => toTotal(byIndicator.get(indicator.id)!));
   }
 
   async series(args: IndicatorSeriesArgs): Promise<SeriesPoint[]> {
@@ -380,6 +408,17 @@ interface RolloutSqlRow {
   target: number | null;
   rank: string;
   total: string;
+}
+
+interface TotalRow {
+  indicator_id: number;
+  value: number | null;
+  observations: number;
+  regions: number;
+}
+
+function toTotal(row: TotalRow): IndicatorTotal {
+  return { indicatorId: row.indicator_id, value: row.value, observations: row.observations, regions: row.regions };
 }
 
 function toGroup(row: AggregateRow): IndicatorGroup {

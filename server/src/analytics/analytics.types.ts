@@ -31,6 +31,20 @@ export class IndicatorGroup {
 
 export const IndicatorGroupConnection = ConnectionType(IndicatorGroup, 'IndicatorGroup', 'A page of aggregate groups in reading order (period, core value, region code), with the total count.');
 
+@ObjectType({ description: 'One indicator\'s total over an area and period by its own rules: what `indicatorAggregate` without `groupBy` gives.' })
+export class IndicatorTotal {
+  indicatorId!: number;
+
+  @Field(() => Float, { nullable: true, description: 'The total by the indicator rules; null when no observation was read.' })
+  value!: number | null;
+
+  @Field(() => Int, { description: 'Observations read.' })
+  observations!: number;
+
+  @Field(() => Int, { description: 'Regions that reported.' })
+  regions!: number;
+}
+
 @ObjectType({ description: 'One period of an indicator time series.' })
 export class SeriesPoint {
   @Field(() => LocalDate, { description: 'First day of the period.' })

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { CallerCache } from './caller-cache.js';
 import type { HttpExchange } from './http-exchange.js';
 import type { Role } from './role.js';
 import { Scope } from './scope.js';
@@ -19,18 +20,35 @@ interface CallerRow {
   /** The token's region when it narrows the owner's, else the owner's; null = national. */
   region_id: number | null;
   token_id: number | null;
+  /** A Date or, as the driver may be told to leave timestamps alone, its text. */
+  expires_at: Date | string;
   refused: string | null;
 }
 
-/** Two statements per request: the credential with its user, then the user's scope (marked `caller`, which the benchmark leaves out of a page's figures). */
-export async function authenticate(em: EntityManager, exchange: HttpExchange): Promise<Authentication> {
-  if (exchange.bearerToken !== null) return resolve(em, await tokenCaller(em, exchange.bearerToken), 'API token');
+/**
+ * Two statements per request unless `callers` knows the credential already: the credential with its
+ * user, then the user's scope (marked `caller`, which the benchmark leaves out of a page's figures).
+ */
+export async function authenticate(em: EntityManager, exchange: HttpExchange, callers: CallerCache | null = null): Promise<Authentication> {
+  if (exchange.bearerToken !== null) {
+    return remembered(callers, `token:${hashSecret(exchange.bearerToken)}`, 'API token', () => tokenCaller(em, exchange.bearerToken!), em);
+  }
   if (exchange.sessionSecret !== null) {
-    const caller = await sessionCaller(em, exchange.sessionSecret);
+    const found = await remembered(callers, `session:${hashSecret(exchange.sessionSecret)}`, 'session', () => sessionCaller(em, exchange.sessionSecret!), em);
     // An expired or ended browser session is simply signed out.
-    return caller && !caller.refused ? resolve(em, caller, 'session') : { viewer: null, problem: null };
+    return found.viewer ? found : { viewer: null, problem: null };
   }
   return { viewer: null, problem: null };
+}
+
+async function remembered(callers: CallerCache | null, credential: string, what: string, lookUp: () => Promise<CallerRow | undefined>, em: EntityManager): Promise<Authentication> {
+  const known = callers?.find(credential);
+  if (known) return { viewer: known, problem: null };
+  const keep = callers?.begin(credential);
+  const caller = await lookUp();
+  const found = await resolve(em, caller, what);
+  if (found.viewer && keep) keep(found.viewer, new Date(caller!.expires_at));
+  return found;
 }
 
 async function tokenCaller(em: EntityManager, token: string): Promise<CallerRow | undefined> {
@@ -39,7 +57,7 @@ async function tokenCaller(em: EntityManager, token: string): Promise<CallerRow 
        UPDATE api_token SET last_used_at = date_trunc('minute', now())
        WHERE secret_hash = ? AND (last_used_at IS NULL OR last_used_at < date_trunc('minute', now()))
      )
-     SELECT u.id AS user_id, u.email, u.name, u.role, coalesce(t.region_id, u.region_id) AS region_id, t.id AS token_id,
+     SELECT u.id AS user_id, u.email, u.name, u.role, coalesce(t.region_id, u.region_id) AS region_id, t.id AS token_id, t.expires_at,
             CASE WHEN t.revoked_at IS NOT NULL THEN 'revoked' WHEN t.expires_at <= now() THEN 'expired'
                  WHEN NOT u.active THEN 'of a disabled account'
                  -- The owner's scope may have shrunk since: a token never reaches past it.
@@ -53,7 +71,7 @@ async function tokenCaller(em: EntityManager, token: string): Promise<CallerRow 
 
 async function sessionCaller(em: EntityManager, secret: string): Promise<CallerRow | undefined> {
   const rows: CallerRow[] = await em.getConnection().execute(
-    `/* caller */ SELECT u.id AS user_id, u.email, u.name, u.role, u.region_id, NULL AS token_id,
+    `/* caller */ SELECT u.id AS user_id, u.email, u.name, u.role, u.region_id, NULL AS token_id, s.expires_at,
             CASE WHEN s.expires_at <= now() THEN 'expired' WHEN NOT u.active THEN 'of a disabled account' END AS refused
      FROM auth_session s JOIN app_user u ON u.id = s.user_id WHERE s.secret_hash = ?`,
     [hashSecret(secret)],

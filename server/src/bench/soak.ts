@@ -12,7 +12,7 @@ import { DEMO_PASSWORD } from '../auth/demo-users.js';
 import { bootstrapDatabase } from '../database/bootstrap.js';
 import { openOrm } from '../database/orm.js';
 import { buildApiSchema } from '../schema/build.js';
-import { percentile } from './load-generator.js';
+import { percentile, postJson } from './load-generator.js';
 import { repoRoot } from './national-data.js';
 import { type Started, startApi } from './processes.js';
 
@@ -266,10 +266,8 @@ async function runClient(
     const begun = performance.now();
     let error: string | null = null;
     try {
-      const response = await fetch(`${api}/graphql`, {
-        method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query: operation.query, variables: operation.variables }), signal: AbortSignal.timeout(60_000),
-      });
-      const body = (await response.json()) as { data?: unknown; errors?: { message: string; extensions?: { code?: string } }[] };
+      const response = await postJson(`${api}/graphql`, JSON.stringify({ query: operation.query, variables: operation.variables }), headers);
+      const body = JSON.parse(response.text) as { data?: unknown; errors?: { message: string; extensions?: { code?: string } }[] };
       if (response.status !== 200 || body.errors?.length) error = `${operation.name}: ${response.status} ${body.errors?.map((entry) => `${entry.extensions?.code}: ${entry.message}`).join('; ')}`;
       else acknowledged?.(operation, body.data);
     } catch (cause) {

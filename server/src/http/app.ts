@@ -1,7 +1,7 @@
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import express, { type ErrorRequestHandler } from 'express';
+import express, { type ErrorRequestHandler, type RequestHandler, type Response } from 'express';
 import http from 'node:http';
 import type { Context } from '../common/context.js';
 import { DATABASE_UNAVAILABLE, ErrorCode, formatError, RETRY_AFTER_SECONDS } from '../common/errors.js';
@@ -14,11 +14,13 @@ import { inputGuardPlugin } from './input-guard.js';
 import { limitsPlugin } from './limits.js';
 import { RateLimiter, type RateLimits, rateLimit, rateLimitedError } from './rate-limit.js';
 import { requestIds } from './request-log.js';
-import { ResponseCache, responseCachePlugin, type ResponseCacheOptions } from './response-cache.js';
+import { ResponseCache, responseCachePlugin, type ResponseCacheOptions, serveKeptAnswers } from './response-cache.js';
 import { securityHeaders } from './security-headers.js';
 import { graphiqlRouter } from './graphiql.js';
-import { authenticate } from '../auth/authenticate.js';
-import { httpExchange } from '../auth/http-exchange.js';
+import { type Authentication, authenticate } from '../auth/authenticate.js';
+import { CallerCache } from '../auth/caller-cache.js';
+import { type HttpExchange, httpExchange } from '../auth/http-exchange.js';
+import { ChangeNotices } from '../database/change-notices.js';
 import { Scope } from '../auth/scope.js';
 import { importRouter } from '../ingest/import.http.js';
 import { defaultImportLimits, type ImportLimits } from '../ingest/import.service.js';
@@ -49,6 +51,8 @@ export interface ApiOptions {
   importLimits?: Partial<ImportLimits>;
   /** Answers to read operations kept until data changes; false to compute every answer. */
   responseCache?: ResponseCacheOptions | false;
+  /** Callers resolved from their credential kept until a user, session, token or region changes; false to look each one up. */
+  callerCache?: boolean;
   /** Requests a minute per token or session and per address (docs/operations.md); none when not given. */
   rateLimits?: RateLimits;
   /** Logs one line per request (method, path, status, duration) besides the errors. */
@@ -58,22 +62,29 @@ export interface ApiOptions {
   shutdownGraceMs?: number;
 }
 
-export async function createApiServer(orm: MikroORM, log: Logger, { allowedOrigins = [], periodLockDays = 30, trustProxy = 'loopback', importLimits = {}, responseCache = defaultResponseCache, rateLimits, requestLog = false, shutdownDelayMs = 0, shutdownGraceMs = 10_000 }: ApiOptions = {}): Promise<ApiServer> {
+export async function createApiServer(orm: MikroORM, log: Logger, { allowedOrigins = [], periodLockDays = 30, trustProxy = 'loopback', importLimits = {}, responseCache = defaultResponseCache, callerCache = true, rateLimits, requestLog = false, shutdownDelayMs = 0, shutdownGraceMs = 10_000 }: ApiOptions = {}): Promise<ApiServer> {
   const availability = new Availability(orm, log);
   const limiter = rateLimits ? new RateLimiter(rateLimits) : null;
   const app = express();
   const server = http.createServer(app);
-  const cache = responseCache ? new ResponseCache(orm.config.get('clientUrl')!, responseCache) : null;
-  await cache?.start();
+  const notices = responseCache || callerCache ? new ChangeNotices(orm.config.get('clientUrl')!) : null;
+  const cache = responseCache ? new ResponseCache(notices!, responseCache) : null;
+  const callers = callerCache ? new CallerCache(notices!) : null;
+  await notices?.start();
   const apollo = new ApolloServer<Context>({
     schema: await buildApiSchema(),
     formatError: (formatted, error) => formatError(formatted, error, log),
     includeStacktraceInErrorResponses: false,
-    plugins: [inputGuardPlugin(), limitsPlugin(), availabilityPlugin(availability), ...(cache ? [responseCachePlugin(cache)] : [])],
+    // The server's own SIGTERM handling drains and stops Apollo; Apollo's would race it, and a second
+    // stop() during Apollo's own never returns (it waits for a barrier nothing resolves).
+    stopOnTerminationSignals: false,
+    plugins: [inputGuardPlugin(), limitsPlugin(), availabilityPlugin(availability), ...(cache ? [responseCachePlugin(cache)] : []), forgetOnMutation(cache, callers)],
   });
   await apollo.start();
 
   app.disable('x-powered-by');
+  // Answers are marked no-store: an entity tag would only cost a hash of every body.
+  app.set('etag', false);
   app.set('trust proxy', trustProxy);
   app.use(requestIds(requestLog ? log : undefined));
   app.use(securityHeaders);
@@ -85,20 +96,30 @@ export async function createApiServer(orm: MikroORM, log: Logger, { allowedOrigi
   if (limiter) app.use(['/graphql', '/import'], rateLimit(limiter));
   // An import's own notice reaches this server too, but its caller's next read may come first.
   if (cache) app.post('/import/*kind', (_request, response, next) => (response.on('finish', () => cache.invalidate()), next()));
-  app.use(importRouter(orm, log, { allowedOrigins, lockDays: periodLockDays, limits: { ...defaultImportLimits, ...importLimits } }));
+  app.use(importRouter(orm, log, callers, { allowedOrigins, lockDays: periodLockDays, limits: { ...defaultImportLimits, ...importLimits } }));
+  const identify: RequestHandler = (request, response, next) => {
+    const http = httpExchange(request, response, allowedOrigins);
+    const authentication = authenticate(orm.em, http, callers);
+    authentication.catch(() => {});
+    response.locals.caller = { http, authentication } satisfies Caller;
+    next();
+  };
+  const callerOf = (response: Response) => response.locals.caller as Caller;
   app.use(
     '/graphql',
     express.json({ limit: BODY_LIMIT }),
+    identify,
+    ...(cache ? [serveKeptAnswers(cache, (response) => callerOf(response).authentication.then(({ viewer }) => viewer, () => null))] : []),
     expressMiddleware(apollo, {
-      context: async ({ req, res }) => {
-        const em = orm.em.fork();
-        const http = httpExchange(req, res, allowedOrigins);
-        const { viewer, problem } = await authenticate(em, http).catch((error: unknown) => {
+      context: async ({ res }) => {
+        const { http, authentication } = callerOf(res);
+        const { viewer, problem } = await authentication.catch((error: unknown) => {
           throw unavailableError(availability, error);
         });
         // A refused credential counts against its address too: inventing tokens does not get around the limit.
         const refusal = limiter && (problem || (http.sessionSecret !== null && !viewer)) ? limiter.chargeAddress(http.address) : null;
         if (refusal) throw rateLimitedError(refusal);
+        const em = orm.em.fork();
         return { em, loaders: createLoaders(em, viewer?.scope ?? Scope.nothing()), viewer, authProblem: problem, http, periodLockDays } satisfies Context;
       },
     }),
@@ -117,14 +138,35 @@ export async function createApiServer(orm: MikroORM, log: Logger, { allowedOrigi
       availability.stop();
       await drainHttpServer(server, shutdownGraceMs);
       await apollo.stop();
-      await cache?.close();
+      await notices?.close();
     },
   };
 }
 
 const BODY_LIMIT = '256kb';
 
+/** Who a GraphQL request comes from, looked up once by the first step that needs it. */
+interface Caller {
+  http: HttpExchange;
+  authentication: Promise<Authentication>;
+}
+
 const defaultResponseCache: ResponseCacheOptions = { maxBytes: 64 * 1024 * 1024, maxAgeMs: 5 * 60_000 };
+
+/** A mutation's own caller may ask again before its notice arrives: this server forgets at once. */
+function forgetOnMutation(cache: ResponseCache | null, callers: CallerCache | null): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ operation }) {
+          if (operation?.operation !== 'mutation') return;
+          cache?.invalidate();
+          callers?.clear();
+        },
+      };
+    },
+  };
+}
 
 /** Oversized or malformed bodies get a GraphQL-shaped JSON answer, never Express's HTML page with a stack. */
 const bodyErrors: ErrorRequestHandler = (error, request, response, next) => {

@@ -23,6 +23,7 @@ export const MAX_COST = 100_000;
  */
 export const fieldCosts: Record<string, { cost?: number; listSize?: number; totalCost?: number }> = {
   'Query.indicatorAggregate': { cost: 1_500, totalCost: 300 },
+  'Query.indicatorTotals': { cost: 1_500, listSize: 120 },
   'Query.indicatorSeries': { cost: 600, listSize: 120 },
   'Query.coverageSeries': { cost: 10_000, listSize: MAX_SERIES_PERIODS },
   'Query.rollout': { cost: 1_500 },

@@ -21,6 +21,22 @@ export class IndicatorService {
     return indicator;
   }
 
+  /**
+   * The indicators of a list of codes, in its order; every indicator by code when there is no list.
+   * An unknown code is bad input naming its place in the list (`indicatorCodes[1]`).
+   */
+  async byCodes(codes: readonly string[] | null | undefined, argument: string): Promise<Indicator[]> {
+    if (!codes) return this.em.find(Indicator, {}, { orderBy: { code: 'asc' } });
+    if (codes.length === 0) return [];
+    const found = await this.em.find(Indicator, { code: { $in: [...new Set(codes)] } });
+    const byCode = new Map(found.map((indicator) => [indicator.code, indicator]));
+    return codes.map((code, index) => {
+      const indicator = byCode.get(code);
+      if (!indicator) throw badInput(`${argument}[${index}]`, `no indicator has code ${code}`);
+      return indicator;
+    });
+  }
+
   async list(args: IndicatorsArgs): Promise<Connection<Indicator>> {
     const where: FilterQuery<Indicator> = {};
     if (args.programCode) where.program = { code: args.programCode };

@@ -1,6 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import express, { type Request, type Response, type Router } from 'express';
 import { authenticate } from '../auth/authenticate.js';
+import type { CallerCache } from '../auth/caller-cache.js';
 import { httpExchange } from '../auth/http-exchange.js';
 import { DATABASE_UNAVAILABLE, DomainError, ErrorCode, RETRY_AFTER_SECONDS } from '../common/errors.js';
 import { isDatabaseUnavailable } from '../database/unavailable.js';
@@ -25,7 +26,7 @@ const MAX_CONCURRENT_IMPORTS = 2;
  * `POST /import/<kind>` takes a CSV or JSON file as the request body, streamed, from a signed-in
  * browser or a bearer token; `GET /import/templates/<kind>.csv|json` gives an empty file to fill.
  */
-export function importRouter(orm: MikroORM, log: Logger, options: ImportRouterOptions): Router {
+export function importRouter(orm: MikroORM, log: Logger, callers: CallerCache | null, options: ImportRouterOptions): Router {
   const router = express.Router();
   let running = 0;
 
@@ -44,7 +45,7 @@ export function importRouter(orm: MikroORM, log: Logger, options: ImportRouterOp
     if (declared > options.limits.maxBytes) return refuse(response, 413, 'FILE_TOO_LARGE', `the file is larger than ${Math.round(options.limits.maxBytes / 1048576)} MB, the most one import takes; split it`);
     const exchange = httpExchange(request, response, options.allowedOrigins);
     if (exchange.crossSite) return refuse(response, 403, ErrorCode.FORBIDDEN, 'imports are not accepted from pages of another site');
-    const { viewer, problem } = await authenticate(orm.em.fork(), exchange);
+    const { viewer, problem } = await authenticate(orm.em, exchange, callers);
     if (!viewer) return refuse(response, 401, ErrorCode.UNAUTHENTICATED, problem ?? 'sign in, or send an API token as Authorization: Bearer <token>');
     if (running >= MAX_CONCURRENT_IMPORTS) {
       response.set('Retry-After', '10');

@@ -5,7 +5,7 @@ import { buildSchema } from 'type-graphql';
 import { AuditResolver } from '../audit/audit.resolver.js';
 import { accessGuard, accessRule } from '../auth/access.js';
 import { ApiTokenResolver, UserResolver, ViewerResolver } from '../auth/auth.resolver.js';
-import { AnalyticsResolver, IndicatorGroupResolver, RegionCompletenessResolver, RolloutRowResolver } from '../analytics/analytics.resolver.js';
+import { AnalyticsResolver, IndicatorGroupResolver, IndicatorTotalResolver, RegionCompletenessResolver, RolloutRowResolver } from '../analytics/analytics.resolver.js';
 import { AttendanceResolver, EventReportingResolver, EventResolver, SessionResolver } from '../events/event.resolver.js';
 import { IndicatorResolver, ObservationResolver, TargetResolver } from '../indicators/indicator.resolver.js';
 import { MilestoneRecordingResolver, MilestoneResolver } from '../milestones/milestone.resolver.js';
@@ -17,7 +17,7 @@ export async function buildApiSchema(): Promise<GraphQLSchema> {
   const schema = await buildSchema({
     resolvers: [
       RegionResolver, ProgramResolver, CoreValueResolver, EventResolver, SessionResolver, AttendanceResolver, IndicatorResolver, TargetResolver, ObservationResolver, MilestoneResolver,
-      AnalyticsResolver, IndicatorGroupResolver, RolloutRowResolver, RegionCompletenessResolver,
+      AnalyticsResolver, IndicatorGroupResolver, IndicatorTotalResolver, RolloutRowResolver, RegionCompletenessResolver,
       ViewerResolver, ApiTokenResolver, UserResolver, AuditResolver,
       EventReportingResolver, MilestoneRecordingResolver, ReportingResolver, ReportingItemResolver, MilestoneStatusResolver, PeriodReopeningResolver,
     ],

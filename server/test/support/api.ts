@@ -31,7 +31,7 @@ export const ANALYST = 'analis@berakhlak.example';
 export async function startTestApi(orm: MikroORM, options: ApiOptions = {}): Promise<TestApi> {
   const logged: unknown[] = [];
   // Tests that write with SQL and read at once would race the cache's change notice: only the cache's own tests turn it on.
-  const api = await createApiServer(orm, (message, details) => logged.push({ message, details }), { responseCache: false, ...options });
+  const api = await createApiServer(orm, (message, details) => logged.push({ message, details }), { responseCache: false, callerCache: false, ...options });
   const port = await listen(api.server, 0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}`;
   const client = (base: Record<string, string>): Client => ({

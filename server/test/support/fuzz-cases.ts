@@ -253,6 +253,7 @@ export function multipliers(): FuzzRequest[] {
   const priced: Record<string, [string, number]> = {
     'Query.indicatorAggregate': ['indicatorAggregate(indicatorCode: "INDEKS_BERAKHLAK", groupBy: [REGION, PERIOD, CORE_VALUE], first: 1) { totalCount }', 2],
     'Query.indicatorSeries': ['indicatorSeries(indicatorCode: "INDEKS_BERAKHLAK", periodType: MONTH) { value }', 1],
+    'Query.indicatorTotals': ['indicatorTotals(filter: { period: { from: "2015-01-01", to: "2024-12-31" } }) { value }', 1],
     'Query.coverageSeries': ['coverageSeries(period: { from: "2015-01-01", to: "2024-12-31" }, periodType: MONTH) { reached }', 1],
     'Query.rollout': ['rollout(indicatorCode: "INDEKS_BERAKHLAK", period: { from: "2021-01-01", to: "2024-12-31" }, first: 1) { totalCount }', 1],
     'Query.stageDistribution': ['stageDistribution(level: REGENCY) { regionCount }', 1],

@@ -36,8 +36,8 @@ const operations = {
 	REGION_QUERY,
 	REGION_ACTIVITY_QUERY,
 	PROVINCE_QUERY,
-	AREA_FIGURES_QUERY: areaFiguresQuery(3),
-	AREA_TOTALS_QUERY: areaFiguresQuery(3, { events: false })
+	AREA_FIGURES_QUERY: areaFiguresQuery(),
+	AREA_TOTALS_QUERY: areaFiguresQuery({ events: false })
 };
 
 describe('the GraphQL operations of the dashboard', () => {

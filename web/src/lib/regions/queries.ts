@@ -79,29 +79,16 @@ export interface RegionData {
 
 /**
  * The figures of one area (a region with its regencies and cities, or the whole country when `$regionCode`
- * is null) for a year: every indicator's value by its own rules, the chosen indicator's history, civil
- * servants reached and, with `events`, events hosted. Indicator codes go in as variables (`$c0`, `$c1`, ...),
- * never into the document. One document per area, so a refusal of the province or the nation would leave the
- * region's own figures standing.
+ * is null) for a year: every indicator's total by its own rules (one field, one SQL statement), the chosen
+ * indicator's history, civil servants reached and, with `events`, events hosted. One document per area, so a
+ * refusal of the province or the nation would leave the region's own figures standing.
  *
  * Without `events` the document asks only for totals of the area, which the API also gives a secretary of the
  * province around their scope and of the whole country: the comparisons of the region page.
  */
-export function areaFiguresQuery(indicatorCount: number, { events = true }: { events?: boolean } = {}): string {
-	const aggregates = Array.from(
-		{ length: indicatorCount },
-		(_, index) => `
-		i${index}: indicatorAggregate(indicatorCode: $c${index}, filter: { regionCode: $regionCode, period: $period }) {
-			edges {
-				node {
-					value
-				}
-			}
-		}`
-	).join('');
-	const variables = Array.from({ length: indicatorCount }, (_, index) => `, $c${index}: String!`).join('');
+export function areaFiguresQuery({ events = true }: { events?: boolean } = {}): string {
 	return /* GraphQL */ `
-	query AreaFigures($regionCode: String, $period: DateRange!, $history: DateRange!, $indicatorCode: String!${variables}) {
+	query AreaFigures($regionCode: String, $period: DateRange!, $history: DateRange!, $indicatorCode: String!) {
 		trend: indicatorSeries(indicatorCode: $indicatorCode, regionCode: $regionCode, period: $history) {
 			periodStart
 			value
@@ -110,7 +97,13 @@ export function areaFiguresQuery(indicatorCount: number, { events = true }: { ev
 			reached
 			headcount
 			coverage
-		}${events ? eventsInYear : ''}${aggregates}
+		}${events ? eventsInYear : ''}
+		totals: indicatorTotals(filter: { regionCode: $regionCode, period: $period }) {
+			indicator {
+				code
+			}
+			value
+		}
 	}
 `;
 }
@@ -121,20 +114,22 @@ const eventsInYear = `
 			participants
 		}`;
 
-/** The variables of `areaFiguresQuery` for the given indicators (in the same order). */
-export function areaFiguresVariables(
-	codes: readonly string[],
-	values: { regionCode: string | null; period: { from: string; to: string }; history: { from: string; to: string }; indicatorCode: string }
-): Record<string, unknown> {
-	return { ...values, ...Object.fromEntries(codes.map((code, index) => [`c${index}`, code])) };
-}
+/** A type, not an interface, so that it passes as the request's `Record<string, unknown>` of variables. */
+export type AreaFiguresVariables = {
+	regionCode: string | null;
+	period: { from: string; to: string };
+	history: { from: string; to: string };
+	indicatorCode: string;
+};
 
-export type AreaFiguresData = {
+export interface AreaFiguresData {
 	trend: SeriesValue[];
 	coverage: { reached: number; headcount: number; coverage: number }[];
 	/** Asked for the region itself only (see `areaFiguresQuery`). */
 	eventsInYear?: { events: number; participants: number }[];
-} & Record<`i${number}`, { edges: { node: { value: number | null } }[] }>;
+	/** Every indicator's total over the area and year, by indicator code. */
+	totals: { indicator: { code: string }; value: number | null }[];
+}
 
 /**
  * A region's own activity over the years: the latest events it hosted and those it took part in wherever they

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { areaFiguresQuery, areaFiguresVariables, type AreaFiguresData, type RegionIndicator } from './queries';
+import { areaFiguresQuery, type AreaFiguresData, type RegionIndicator } from './queries';
 import {
 	activityCsv,
 	activityRows,
@@ -77,10 +77,16 @@ describe('comparisons', () => {
 		expect([meetsTarget(null, 75, true), meetsTarget(80, null, true)]).toEqual([null, null]);
 	});
 
-	it('reads the aggregates of an area in the order asked for, and nothing for a refused area', () => {
-		const data = { trend: [], coverage: [], eventsInYear: [], i0: { edges: [{ node: { value: 61 } }] }, i1: { edges: [] } } as unknown as AreaFiguresData;
-		expect(areaValues(data, 2)).toEqual([61, null]);
-		expect(areaValues(null, 2)).toBeNull();
+	it('reads the totals of an area in the order of the indicators shown, and nothing for a refused area', () => {
+		const total = (code: string, value: number | null) => ({ indicator: { code }, value });
+		const data: AreaFiguresData = {
+			trend: [],
+			coverage: [],
+			eventsInYear: [],
+			totals: [total('AGEN_PERUBAHAN', 12), total('INDEKS_BERAKHLAK', 61), total('WAKTU', null)]
+		};
+		expect(areaValues(data, ['INDEKS_BERAKHLAK', 'WAKTU', 'AGEN_PERUBAHAN', 'BARU'])).toEqual([61, null, 12, null]);
+		expect(areaValues(null, ['INDEKS_BERAKHLAK'])).toBeNull();
 	});
 
 	it('puts each indicator beside its target, the province and the nation, and writes raw figures to CSV', () => {
@@ -102,29 +108,20 @@ describe('comparisons', () => {
 });
 
 describe('areaFiguresQuery', () => {
-	it('asks one aggregate per indicator with the codes as variables', () => {
-		const query = areaFiguresQuery(2);
-		expect(query).toContain('i0: indicatorAggregate(indicatorCode: $c0');
-		expect(query).toContain('i1: indicatorAggregate(indicatorCode: $c1');
-		expect(query).not.toContain('i2:');
-		expect(query).toContain('$c1: String!');
-		const period = { from: '2025-01-01', to: '2025-12-31' };
-		expect(areaFiguresVariables(['A', 'B'], { regionCode: null, period, history: period, indicatorCode: 'A' })).toEqual({
-			regionCode: null,
-			period,
-			history: period,
-			indicatorCode: 'A',
-			c0: 'A',
-			c1: 'B'
-		});
+	it('asks every indicator\'s total of the area and year in one field, whatever the number of indicators', () => {
+		const query = areaFiguresQuery();
+		expect(query).toContain('totals: indicatorTotals(filter: { regionCode: $regionCode, period: $period })');
+		expect(query).not.toContain('indicatorAggregate');
+		expect(query.match(/\$\w+:/g)).toEqual(['$regionCode:', '$period:', '$history:', '$indicatorCode:']);
 	});
 
 	it('leaves events out of the comparisons, asking only for totals of the area', () => {
-		expect(areaFiguresQuery(1)).toContain('eventsInYear: eventTrends(');
-		const totals = areaFiguresQuery(1, { events: false });
+		expect(areaFiguresQuery()).toContain('eventsInYear: eventTrends(');
+		const totals = areaFiguresQuery({ events: false });
 		expect(totals).not.toContain('eventTrends');
 		expect(totals).toContain('indicatorSeries(');
 		expect(totals).toContain('coverageSeries(');
+		expect(totals).toContain('indicatorTotals(');
 	});
 });
 

@@ -76,10 +76,11 @@ export function meetsTarget(value: number | null, target: number | null, higherI
 	return higherIsBetter ? value >= target : value <= target;
 }
 
-/** The values of `areaFiguresQuery`'s aggregates, in the order of the indicators asked for. */
-export function areaValues(data: AreaFiguresData | null, count: number): (number | null)[] | null {
+/** The totals of `areaFiguresQuery` in the order of the given indicator codes; null for a code without one. */
+export function areaValues(data: AreaFiguresData | null, codes: readonly string[]): (number | null)[] | null {
 	if (!data) return null;
-	return Array.from({ length: count }, (_, index) => data[`i${index}`]?.edges[0]?.node.value ?? null);
+	const values = new Map(data.totals.map((total) => [total.indicator.code, total.value]));
+	return codes.map((code) => values.get(code) ?? null);
 }
 
 export interface ComparisonRow {

@@ -31,6 +31,13 @@ describe('gql', () => {
 		expect(JSON.parse(String(init?.body))).toEqual({ query: 'query Q($a: Int) { ok }', variables: { a: 1 } });
 	});
 
+	it('keeps the code and retry delay of an error that is no refusal', async () => {
+		answer(429, { errors: [{ message: 'Too many requests', extensions: { code: 'RATE_LIMITED', retryAfterSeconds: 7 } }] });
+		const error = await gql('{ ok }').catch((cause: unknown) => cause);
+		expect(error).toBeInstanceOf(ApiError);
+		expect(error).toMatchObject({ code: 'RATE_LIMITED', retryAfterSeconds: 7 });
+	});
+
 	it('forwards the session as the API session cookie, and never an Origin', async () => {
 		answer(200, { data: { ok: true } });
 		await gql('{ ok }', {}, { session: 'secret-1' });
@@ -48,7 +55,8 @@ describe('gql', () => {
 		answer(400, { errors: [{ message: 'Unknown argument "first"', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }] });
 		await expect(gql('{ x }')).rejects.toThrow(
 			new ApiError(
-				'GraphQL API at http://127.0.0.1:4000/graphql answered with errors: Unknown argument "first" [GRAPHQL_VALIDATION_FAILED]'
+				'GraphQL API at http://127.0.0.1:4000/graphql answered with errors: Unknown argument "first" [GRAPHQL_VALIDATION_FAILED]',
+				{ code: 'GRAPHQL_VALIDATION_FAILED' }
 			)
 		);
 	});

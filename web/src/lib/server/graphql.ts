@@ -30,6 +30,15 @@ export function graphiqlUrl(): string {
 /** The GraphQL API could not be reached or did not answer the query; the message says which. */
 export class ApiError extends Error {
 	override name = 'ApiError';
+	/** The API's own code when it answered with one: RATE_LIMITED, SERVICE_UNAVAILABLE, QUERY_TIMEOUT… */
+	readonly code: string | undefined;
+	readonly retryAfterSeconds: number | undefined;
+
+	constructor(message: string, options: { cause?: unknown; code?: string; retryAfterSeconds?: number } = {}) {
+		super(message, { cause: options.cause });
+		this.code = options.code;
+		this.retryAfterSeconds = options.retryAfterSeconds;
+	}
 }
 
 /** Codes of answers that are not faults but refusals a signed-in person can meet (API contract). */
@@ -112,7 +121,11 @@ export async function gqlWithHeaders<T>(
 		const messages = body.errors.map(({ message, extensions }) =>
 			typeof extensions?.code === 'string' ? `${message} [${extensions.code}]` : message
 		);
-		throw new ApiError(`GraphQL API at ${url} answered with errors: ${messages.join('; ')}`);
+		const { retryAfterSeconds } = body.errors[0].extensions ?? {};
+		throw new ApiError(`GraphQL API at ${url} answered with errors: ${messages.join('; ')}`, {
+			code: typeof code === 'string' ? code : undefined,
+			retryAfterSeconds: typeof retryAfterSeconds === 'number' ? retryAfterSeconds : undefined
+		});
 	}
 	if (!response.ok || body.data == null) {
 		throw new ApiError(`GraphQL API at ${url} answered HTTP ${response.status} without data`);

@@ -3,11 +3,11 @@ import { t } from '$lib/i18n';
 import { historyPeriod, parseFilters, stageDay, yearPeriod, yearsUntil } from '$lib/overview/filters';
 import {
 	areaFiguresQuery,
-	areaFiguresVariables,
 	PROVINCE_QUERY,
 	REGION_ACTIVITY_QUERY,
 	REGION_QUERY,
 	type AreaFiguresData,
+	type AreaFiguresVariables,
 	type ProvinceData,
 	type RegionActivityData,
 	type RegionData
@@ -44,12 +44,10 @@ export const load: PageServerLoad = async (event) => {
 	const period = yearPeriod(filters.year);
 	const history = historyPeriod(filters.year);
 	const asOf = stageDay(filters.year, today);
-	const codes = indicators.map((indicator) => indicator.code);
-	const figuresQuery = areaFiguresQuery(codes.length);
+	const figuresQuery = areaFiguresQuery();
 	// The province and the country only as totals: what the API gives a secretary of the areas around their scope.
-	const totalsQuery = areaFiguresQuery(codes.length, { events: false });
-	const figuresOf = (regionCode: string | null) =>
-		areaFiguresVariables(codes, { regionCode, period, history, indicatorCode: filters.indicator });
+	const totalsQuery = areaFiguresQuery({ events: false });
+	const figuresOf = (regionCode: string | null): AreaFiguresVariables => ({ regionCode, period, history, indicatorCode: filters.indicator });
 
 	// The province and the country are comparisons. The API gives their totals to a secretary too; should it
 	// refuse them all the same, the page shows the region's own figures and says why the comparisons are missing.
